@@ -1,1 +1,3 @@
-return 0;
+using AnkiMcp.Cli;
+
+return await AnkiMcpCommandLine.Build().Parse(args).InvokeAsync();
