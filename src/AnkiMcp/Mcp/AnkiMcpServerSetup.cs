@@ -1,4 +1,5 @@
 using System.Reflection;
+using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Proposals;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
@@ -26,6 +27,7 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(store);
         services.AddSingleton<ElicitedApproval>();
         services.AddSingleton<ExistingCardFinder>();
+        services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
         return services
             .AddMcpServer(options =>
             {
@@ -33,6 +35,7 @@ internal static class AnkiMcpServerSetup
                 options.ServerInstructions = Instructions;
             })
             .WithTools<ProposalTools>()
+            .WithTools<CollectionTools>()
             .WithResources<ProposalResources>()
             .WithPrompts(PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
     }
