@@ -26,8 +26,8 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(settings);
         services.AddSingleton(store);
         services.AddSingleton<ElicitedApproval>();
-        services.AddSingleton<ExistingCardFinder>();
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
+        services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>()));
         return services
             .AddMcpServer(options =>
             {
@@ -37,6 +37,7 @@ internal static class AnkiMcpServerSetup
             .WithTools<ProposalTools>()
             .WithTools<CollectionTools>()
             .WithResources<ProposalResources>()
+            .WithResources<DeckResources>()
             .WithPrompts(PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
     }
 

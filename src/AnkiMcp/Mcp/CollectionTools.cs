@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Proposals;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
@@ -14,18 +15,52 @@ internal sealed class CollectionTools(AnkiConnectClient anki, ProposalStore stor
     private const int MaxLimit = 100;
 
     [McpServerTool(Name = "list_decks", Title = "List decks", ReadOnly = true, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
-    [Description("Lists Anki's deck names, so cards go to a deck the person already has. Needs Anki running.")]
+    [Description("Lists the deck names cards can go to: Anki's decks (when Anki is running) and the decks of the Markdown collection. " +
+        "Prefer an existing deck when proposing cards.")]
     public async Task<DeckListResult> ListDecks(CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> markdownDecks = MarkdownDecks();
         try
         {
             IReadOnlyDictionary<string, long> ankiDecks = await anki.DeckNamesAndIdsAsync(cancellationToken);
-            return new DeckListResult(true, [.. ankiDecks.Keys.Order(StringComparer.Ordinal)], null);
+            return new DeckListResult(true, [.. ankiDecks.Keys.Union(markdownDecks, StringComparer.Ordinal).Order(StringComparer.Ordinal)], markdownDecks, null);
         }
         catch (AnkiUnavailableException error)
         {
-            return new DeckListResult(false, [], error.Message);
+            return new DeckListResult(false, markdownDecks, markdownDecks, error.Message + " Only the Markdown collection's decks are listed.");
         }
+    }
+
+    [McpServerTool(Name = "list_note_types", Title = "List note types", ReadOnly = true, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
+    [Description("Lists the note types of the Markdown collection with their fields and Markdown labels, which card kind each one serves " +
+        "(basic → AnkiMcpQA, cloze → AnkiMcpCloze, why → AnkiMcpWhy, error → AnkiMcpError), and whether Anki has it yet.")]
+    public async Task<NoteTypeListResult> ListNoteTypes(CancellationToken cancellationToken)
+    {
+        NoteTypeRegistry registry;
+        try
+        {
+            registry = NoteTypeRegistry.Load(settings.CollectionDirectory);
+        }
+        catch (CollectionFormatException error)
+        {
+            throw new McpException($"The collection's note types cannot be read: {error.Message}", error);
+        }
+
+        IReadOnlyList<string>? ankiModels = null;
+        try
+        {
+            ankiModels = await anki.ModelNamesAsync(cancellationToken);
+        }
+        catch (AnkiUnavailableException)
+        {
+            // Reported as ankiReachable = false.
+        }
+
+        return new NoteTypeListResult(ankiModels is not null, [.. registry.Types.Select(type => new NoteTypeView(
+            type.Name,
+            Enum.GetValues<CardKind>().Where(kind => CardKindSchema.For(kind).NoteTypeName == type.Name).Select(CardDraftValidator.Describe).FirstOrDefault(),
+            [.. type.LabelledFields.Select(field => $"{field.Label} {field.Name}{(field.Identifying ? " (required)" : "")}")],
+            ankiModels?.Contains(type.Name)))]);
     }
 
     [McpServerTool(Name = "find_notes", Title = "Find notes in Anki", ReadOnly = true, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
@@ -69,4 +104,9 @@ internal sealed class CollectionTools(AnkiConnectClient anki, ProposalStore stor
                 error.Message + " Cards can still be proposed and created; they reach Anki at the next sync.");
         }
     }
+
+    private IReadOnlyList<string> MarkdownDecks() =>
+        Directory.Exists(settings.CollectionDirectory)
+            ? [.. MarkdownCollection.DeckFilePaths(settings.CollectionDirectory).Select(path => DeckFileNames.ToDeckName(Path.GetFileName(path)))]
+            : [];
 }
