@@ -1,0 +1,16 @@
+using System.CommandLine;
+using AnkiMcp.Core.Sync;
+
+namespace AnkiMcp.Cli;
+
+/// <summary><c>ankimcp sync</c>: Two-way sync: apply the changes made on each side since the last sync to the other, and report notes changed on both.</summary>
+internal static class SyncCommand
+{
+    public static Command Create()
+    {
+        Command command = new("sync", "Two-way sync: apply the changes made on each side since the last sync to the other, and report notes changed on both.");
+        SyncCommandOptions options = new(command, withPrefer: true);
+        command.SetAction((parseResult, cancellationToken) => SyncCommandRunner.RunAsync(parseResult, SyncDirection.TwoWay, options, cancellationToken));
+        return command;
+    }
+}
