@@ -11,7 +11,7 @@ internal sealed class SyncCommandOptions
         Description = "Print the plan (creates, updates, moves, deletes, conflicts, media, per deck) and change nothing.",
     };
 
-    private readonly Option<bool> _noAutoCommit = new("--no-auto-commit")
+    private readonly Option<bool> _noAutoCommit = new("--no-auto-commit", "-n")
     {
         Description = "Do not commit the collection files with git before the sync changes them.",
     };
