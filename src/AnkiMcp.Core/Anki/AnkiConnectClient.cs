@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace AnkiMcp.Core.Anki;
+
+/// <summary>
+/// A typed client for AnkiConnect (API version 6). Every call is one HTTP POST on its own connection, as the add-on
+/// closes each connection after replying; requests carry a Content-Length because the add-on cannot read chunked bodies.
+/// </summary>
+public sealed partial class AnkiConnectClient : IDisposable
+{
+    private const int ApiVersion = 6;
+
+    private readonly HttpClient _http;
+
+    public AnkiConnectClient(AnkiConnectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.Zero,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        };
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The address and key this client uses.</summary>
+    public AnkiConnectOptions Options { get; }
+
+    /// <summary>Calls <paramref name="action"/> with <paramref name="parameters"/> (serialised with System.Text.Json) and returns its result.</summary>
+    /// <exception cref="AnkiConnectException">Anki answered with an error.</exception>
+    /// <exception cref="AnkiUnavailableException">Anki is not reachable or the connection broke.</exception>
+    public async Task<JsonElement> InvokeAsync(string action, object? parameters, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(action);
+        using JsonDocument reply = await SendAsync(action, writer => WriteEnvelope(writer, action, parameters), cancellationToken);
+        return ResultOf(action, reply.RootElement).Clone();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="actions"/> in one round trip. Anki runs them in order and not atomically: each one
+    /// succeeds or fails on its own, and its error is reported in its <see cref="AnkiActionResult"/> rather than thrown.
+    /// </summary>
+    public async Task<IReadOnlyList<AnkiActionResult>> MultiAsync(IReadOnlyList<AnkiAction> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        using JsonDocument reply = await SendAsync("multi", writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("action"u8, "multi");
+            writer.WriteNumber("version"u8, ApiVersion);
+            writer.WriteStartObject("params"u8);
+            writer.WriteStartArray("actions"u8);
+            foreach (AnkiAction action in actions)
+                WriteEnvelope(writer, action.Action, action.Parameters);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            WriteKey(writer);
+            writer.WriteEndObject();
+        }, cancellationToken);
+        JsonElement results = ResultOf("multi", reply.RootElement);
+        if (results.ValueKind != JsonValueKind.Array || results.GetArrayLength() != actions.Count)
+            throw Unexpected("multi", results);
+        var list = new List<AnkiActionResult>(actions.Count);
+        int index = 0;
+        foreach (JsonElement element in results.EnumerateArray())
+        {
+            string name = actions[index++].Action;
+            list.Add(IsEnvelope(element, out JsonElement result, out string? error)
+                ? new AnkiActionResult(name, result.Clone(), error) { ApiKeyConfigured = Options.ApiKey is not null }
+                : new AnkiActionResult(name, element.Clone(), null) { ApiKeyConfigured = Options.ApiKey is not null });
+        }
+        return list;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>Calls an action whose params are written by <paramref name="writeParameters"/> and reads the result while the reply is alive.</summary>
+    private async Task<T> CallAsync<T>(
+        string action, Action<Utf8JsonWriter>? writeParameters, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        using JsonDocument reply = await SendAsync(action, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("action"u8, action);
+            writer.WriteNumber("version"u8, ApiVersion);
+            if (writeParameters is not null)
+            {
+                writer.WriteStartObject("params"u8);
+                writeParameters(writer);
+                writer.WriteEndObject();
+            }
+            WriteKey(writer);
+            writer.WriteEndObject();
+        }, cancellationToken);
+        JsonElement result = ResultOf(action, reply.RootElement);
+        try
+        {
+            return read(result);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            throw Unexpected(action, result);
+        }
+    }
+
+    private async Task CallAsync(string action, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
+        await CallAsync(action, writeParameters, static _ => true, cancellationToken);
+
+    private void WriteEnvelope(Utf8JsonWriter writer, string action, object? parameters)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("action"u8, action);
+        writer.WriteNumber("version"u8, ApiVersion);
+        if (parameters is not null)
+        {
+            writer.WritePropertyName("params"u8);
+            JsonSerializer.Serialize(writer, parameters, parameters.GetType());
+        }
+        WriteKey(writer);
+        writer.WriteEndObject();
+    }
+
+    private void WriteKey(Utf8JsonWriter writer)
+    {
+        if (Options.ApiKey is not null)
+            writer.WriteString("key"u8, Options.ApiKey);
+    }
+
+    private async Task<JsonDocument> SendAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken)
+    {
+        var body = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(body))
+            writeBody(writer);
+
+        using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Options.Url) { Content = content };
+        request.Headers.ConnectionClose = true;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Options.Timeout);
+        try
+        {
+            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            if (response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                throw new AnkiConnectException(action, "HTTP 403 Forbidden",
+                    $"AnkiConnect at {Options.Url} refused {action} because the request's origin is not trusted (HTTP 403): "
+                    + "add the origin to webCorsOriginList in AnkiConnect's config (Anki → Tools → Add-ons → AnkiConnect → Config).");
+            }
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new AnkiUnavailableException(
+                    $"The server at {Options.Url} answered HTTP {(int)response.StatusCode}, which AnkiConnect never does: "
+                    + "check that --anki-url / ANKI_CONNECT_URL points at AnkiConnect (default http://127.0.0.1:8765).");
+            }
+            byte[] bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            try
+            {
+                return JsonDocument.Parse(bytes);
+            }
+            catch (JsonException e)
+            {
+                throw new AnkiUnavailableException(
+                    $"The server at {Options.Url} did not answer {action} with JSON, so it is not AnkiConnect: "
+                    + "check --anki-url / ANKI_CONNECT_URL (default http://127.0.0.1:8765).", e);
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AnkiUnavailableException(
+                $"Anki did not answer {action} within {Options.Timeout.TotalSeconds:0} s. Anki runs requests on its main window: "
+                + "close any open dialog in Anki and try again.", e);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            throw new AnkiUnavailableException(AnkiUnavailableException.Advice(Options.Url), e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new AnkiUnavailableException(
+                $"The connection to Anki broke during {action} before Anki answered ({e.Message}). "
+                + "Check that Anki is still running, then try again. " + AnkiUnavailableException.Advice(Options.Url), e);
+        }
+        catch (IOException e)
+        {
+            throw new AnkiUnavailableException(
+                $"The connection to Anki broke during {action} before Anki answered ({e.Message}). "
+                + "Check that Anki is still running, then try again. " + AnkiUnavailableException.Advice(Options.Url), e);
+        }
+    }
+
+    /// <summary>The result of a v6 reply; throws when the reply carries an error.</summary>
+    private JsonElement ResultOf(string action, JsonElement reply)
+    {
+        if (!IsEnvelope(reply, out JsonElement result, out string? error))
+            return reply;
+        if (error is not null)
+            throw AnkiConnectException.FromReply(action, error, Options.ApiKey is not null);
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="reply"/> is a <c>{"result", "error"}</c> envelope rather than a bare (version ≤ 4) value.</summary>
+    private static bool IsEnvelope(JsonElement reply, out JsonElement result, out string? error)
+    {
+        result = default;
+        error = null;
+        if (reply.ValueKind != JsonValueKind.Object
+            || !reply.TryGetProperty("result"u8, out result)
+            || !reply.TryGetProperty("error"u8, out JsonElement errorElement))
+        {
+            return false;
+        }
+        error = errorElement.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => errorElement.GetString(),
+            _ => errorElement.GetRawText(),
+        };
+        return true;
+    }
+
+    private static AnkiConnectException Unexpected(string action, JsonElement result)
+    {
+        string shown = result.ValueKind == JsonValueKind.Undefined ? "nothing" : Truncate(result.GetRawText());
+        return new AnkiConnectException(action, shown,
+            $"AnkiConnect answered {action} with {shown}, which this version of AnkiMcp does not understand: update the AnkiConnect add-on.");
+    }
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Net;
+using AnkiMcp.Core.Proposals;
+using AnkiMcp.Mcp;
+
+namespace AnkiMcp.Cli;
+
+/// <summary><c>ankimcp serve</c>: the MCP server, over stdio (default) or streamable HTTP.</summary>
+internal static class ServeCommand
+{
+    public const string TokenVariable = "ANKIMCP_HTTP_TOKEN";
+    private const int DefaultPort = 8766;
+
+    public static Command Create()
+    {
+        Option<bool> http = new("--http") { Description = "Serve streamable HTTP at /mcp instead of stdio; needs a bearer token in $" + TokenVariable + "." };
+        Option<int> port = new("--port") { Description = $"HTTP port (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
+        Option<string> bind = new("--bind") { Description = "HTTP address to listen on (default 127.0.0.1, this machine only).", DefaultValueFactory = _ => "127.0.0.1" };
+        Option<string[]> allowedHosts = new("--allowed-host")
+        {
+            Description = "A host name clients use to reach a non-loopback --bind (repeatable); requests naming other hosts are refused.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        Option<string?> approval = ApprovalPolicyOption.Create();
+
+        Command command = new("serve", "Run the MCP server for an AI assistant (stdio by default, --http for streamable HTTP).")
+        {
+            http, port, bind, allowedHosts, approval,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, http, port, bind, allowedHosts, approval, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, Option<bool> http, Option<int> port, Option<string> bind, Option<string[]> allowedHosts,
+        Option<string?> approval, CancellationToken cancellationToken)
+    {
+        ApprovalPolicy? policy = ApprovalPolicyOption.Resolve(parseResult.GetValue(approval), out string? policyProblem);
+        if (policy is null)
+            return await FailAsync(policyProblem!);
+
+        HttpServerOptions? httpOptions = null;
+        if (parseResult.GetValue(http))
+        {
+            string? token = Environment.GetEnvironmentVariable(TokenVariable);
+            if (string.IsNullOrWhiteSpace(token) || token.Trim().Length < 16)
+                return await FailAsync($"--http needs a bearer token of at least 16 characters in ${TokenVariable}, e.g. `export {TokenVariable}=$(openssl rand -hex 32)`; clients send it as 'Authorization: Bearer <token>'.");
+            string bindText = parseResult.GetValue(bind)!;
+            IPAddress? address = bindText.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.TryParse(bindText, out IPAddress? parsed) ? parsed : null;
+            if (address is null)
+                return await FailAsync($"--bind '{bindText}' is not an IP address; use 127.0.0.1 (this machine only) or the address of one of this machine's interfaces.");
+            httpOptions = new HttpServerOptions(address, parseResult.GetValue(port), token.Trim(), parseResult.GetValue(allowedHosts) ?? []);
+        }
+
+        string collection = GlobalOptions.ResolveCollection(parseResult);
+        Directory.CreateDirectory(collection);
+        AnkiMcpServerSettings settings = new(collection, policy.Value, parseResult.GetValue(GlobalOptions.AnkiUrl));
+        ProposalStore store = await ProposalStore.OpenAsync(collection, policy.Value, cancellationToken: cancellationToken);
+        bool debug = parseResult.GetValue(GlobalOptions.Debug);
+
+        if (httpOptions is null)
+            await StdioServerHost.RunAsync(settings, store, debug, cancellationToken);
+        else
+            await HttpServerHost.RunAsync(settings, store, httpOptions, debug, cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync($"ankimcp serve: {message}");
+        return 1;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Reflection;
+using AnkiMcp.Core.Proposals;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+
+namespace AnkiMcp.Mcp;
+
+/// <summary>The MCP server's registration, shared by the stdio and HTTP transports.</summary>
+internal static class AnkiMcpServerSetup
+{
+    public const string Instructions = """
+        AnkiMcp turns what the person learned into Anki cards, and the person decides which cards exist.
+        The loop: propose_cards (one numbered batch per lesson) → show the person every card with its number, kind, deck and fields →
+        wait for their decision → approve_proposals / revise_proposal / reject_proposals exactly as they said → create_approved_cards.
+        Never approve on your own initiative; silence or interest is not approval. A revised card needs approval again.
+        Cards do not exist until create_approved_cards reports them: never say a card was created or added before that, and report
+        exactly what it says (including when Anki was not running and the cards wait in the Markdown deck files for the next sync).
+        Pick the kind by what must be retrieved: cloze for exact terms and syntax, why for mechanisms, error for debugging intuition,
+        basic for definitions and facts. The prompts end_of_lesson_review and write_*_cards explain how to write good cards.
+        """;
+
+    /// <summary>Registers the server's services, tools, resources and prompts.</summary>
+    public static IMcpServerBuilder AddAnkiMcpServer(this IServiceCollection services, AnkiMcpServerSettings settings, ProposalStore store)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(store);
+        services.AddSingleton<ElicitedApproval>();
+        services.AddSingleton<ExistingCardFinder>();
+        return services
+            .AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation { Name = "ankimcp", Title = "AnkiMcp", Version = Version };
+                options.ServerInstructions = Instructions;
+            })
+            .WithTools<ProposalTools>()
+            .WithResources<ProposalResources>()
+            .WithPrompts(PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
+    }
+
+    private static string Version =>
+        typeof(AnkiMcpServerSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using AnkiMcp.Core.Proposals;
+
+namespace AnkiMcp.Mcp;
+
+/// <summary>A batch of proposed cards as tools report it.</summary>
+internal sealed record BatchView(
+    [property: Description("The batch id; tools default to the newest batch")] long Batch,
+    [property: Description("The lesson or source label")] string Label,
+    DateTimeOffset Created,
+    IReadOnlyList<CardView> Cards)
+{
+    public static BatchView From(ProposalBatch batch, Func<Proposal, bool>? include = null)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return new BatchView(batch.Id, batch.Label, batch.Created, [.. batch.Cards.Where(include ?? (_ => true)).Select(CardView.From)]);
+    }
+
+    /// <summary>Every batch with at least one card that <paramref name="include"/> accepts, showing only those cards.</summary>
+    public static async Task<IReadOnlyList<BatchView>> ListAsync(ProposalStore store, Func<Proposal, bool> include, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        List<BatchView> batches = [];
+        foreach (long batchId in (await store.ListAsync(cancellationToken: cancellationToken)).Where(include).Select(card => card.BatchId).Distinct())
+            batches.Add(From((await store.GetBatchAsync(batchId, cancellationToken))!, include));
+        return batches;
+    }
+}

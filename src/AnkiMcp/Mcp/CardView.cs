@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using AnkiMcp.Core.Proposals;
+
+namespace AnkiMcp.Mcp;
+
+/// <summary>A proposed card as tools report it.</summary>
+internal sealed record CardView(
+    [property: Description("The card's number in its batch; use it to approve, revise or reject")] int Number,
+    [property: Description("basic, cloze, why or error")] string Kind,
+    [property: Description("The Anki deck")] string Deck,
+    [property: Description("pending, approved, created or rejected")] string State,
+    [property: Description("1 as proposed, +1 per revision")] int Revision,
+    [property: Description("Field name → Markdown text")] IReadOnlyDictionary<string, string> Fields,
+    IReadOnlyList<string> Tags,
+    [property: Description("Why the person rejected it, if they said")] string? RejectionReason = null,
+    [property: Description("The Markdown note key once created")] string? NoteKey = null,
+    [property: Description("Once created: whether it reached Anki (false: the next sync takes it there)")] bool? ReachedAnki = null)
+{
+    public static CardView From(Proposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        return new CardView(
+            proposal.Number,
+            CardDraftValidator.Describe(proposal.Draft.Kind),
+            proposal.Draft.Deck,
+            proposal.State.ToString().ToLowerInvariant(),
+            proposal.Revision,
+            proposal.Draft.Fields,
+            proposal.Draft.Tags,
+            proposal.RejectionReason,
+            proposal.NoteKey,
+            proposal.ReachedAnki);
+    }
+}

@@ -1,0 +1,39 @@
+using AnkiMcp.Core.Proposals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ModelContextProtocol.AspNetCore;
+
+namespace AnkiMcp.Mcp;
+
+/// <summary>Runs the MCP server over streamable HTTP at <c>/mcp</c>, behind the Host, Origin and bearer-token checks.</summary>
+internal static class HttpServerHost
+{
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    public static async Task RunAsync(AnkiMcpServerSettings settings, ProposalStore store, HttpServerOptions http, bool debug, CancellationToken cancellationToken)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        ServerLogging.Configure(builder.Logging, debug);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(http.Bind, http.Port));
+        string[] allowedHosts = [.. LoopbackHosts, .. http.AllowedHosts, http.Bind.ToString()];
+        builder.Services.Configure<HostFilteringOptions>(options => options.AllowedHosts = allowedHosts);
+        // Sessions for clients that start with 'initialize' (so elicitation reaches them), stateless for the newer protocol.
+        builder.Services.AddAnkiMcpServer(settings, store)
+            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
+
+        await using WebApplication app = builder.Build();
+        app.UseOriginCheck(allowedHosts);
+        app.UseBearerToken(http.Token);
+        app.MapMcp("/mcp");
+
+        await app.StartAsync(cancellationToken);
+        foreach (string address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            await Console.Error.WriteLineAsync($"ankimcp: MCP over HTTP at {address}/mcp (collection {settings.CollectionDirectory}, approval {settings.Policy.ToString().ToLowerInvariant()})");
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,208 @@
+using System.ComponentModel;
+using AnkiMcp.Core.Proposals;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace AnkiMcp.Mcp;
+
+/// <summary>The proposal loop: propose, list, revise, approve, reject. None of these writes to Anki or to the deck files.</summary>
+[McpServerToolType]
+internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings settings, ElicitedApproval elicitation, ExistingCardFinder existingCards)
+{
+    [McpServerTool(Name = "propose_cards", Title = "Propose cards", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
+        UseStructuredContent = true)]
+    [Description("Proposes candidate Anki cards for the person to review, as one numbered batch (usually one per lesson). " +
+        "Nothing is created: show the person every card with its number, kind, deck and fields, then wait for their decision " +
+        "(approve all / some numbers, edit, reject). Flags likely duplicates of existing notes and pending proposals.")]
+    public async Task<ProposeCardsResult> ProposeCards(
+        [Description("The lesson or source these cards come from, e.g. 'Rust ownership, 2026-11-23'")] string lesson,
+        [Description("The candidate cards, in the order to show them; they are numbered 1..n")] IReadOnlyList<ProposedCardInput> cards,
+        CancellationToken cancellationToken)
+    {
+        if (cards is null || cards.Count == 0)
+            throw new McpException("Give at least one card in 'cards'.");
+        CardDraft[] drafts = [.. cards.Select((card, index) => (card ?? throw new McpException($"Card {index + 1} is empty.")).ToDraft(index + 1))];
+        IReadOnlyList<ExistingCard> existing = await existingCards.FindAsync(drafts, cancellationToken);
+
+        ProposalBatch batch = await Run(() => store.ProposeAsync(lesson, drafts, ProposalActor.Assistant, cancellationToken));
+        IReadOnlyList<PossibleDuplicate> duplicates = DuplicateFinder.Find(drafts, existing);
+        return new ProposeCardsResult(BatchView.From(batch), duplicates,
+            $"Show the person all {batch.Cards.Count} cards of batch {batch.Id} with their numbers{(duplicates.Count > 0 ? " and point out the possible duplicates" : "")}, " +
+            $"then act only on their answer. {HowToApprove()}");
+    }
+
+    [McpServerTool(Name = "list_proposals", Title = "List proposals", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists proposed cards by batch with their numbers, states (pending, approved, created, rejected) and current text. " +
+        "By default shows the cards still waiting: pending and approved-but-not-created.")]
+    public async Task<ProposalListResult> ListProposals(
+        [Description("Only this batch (default: all batches)")] long? batch = null,
+        [Description("pending, approved, created, rejected, open (pending + approved, the default) or all")] string? state = null,
+        CancellationToken cancellationToken = default)
+    {
+        Func<Proposal, bool> include = ParseStateFilter(state);
+        IReadOnlyList<BatchView> batches = batch is { } id
+            ? [BatchView.From(await store.GetBatchAsync(id, cancellationToken)
+                ?? throw new McpException($"There is no batch {id}; call list_proposals without a batch to see them all."), include)]
+            : await BatchView.ListAsync(store, include, cancellationToken);
+        return new ProposalListResult(settings.Policy.ToString().ToLowerInvariant(), batches);
+    }
+
+    [McpServerTool(Name = "revise_proposal", Title = "Revise a proposed card", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
+        UseStructuredContent = true)]
+    [Description("Changes one proposed card as the person asked ('edit 2: …'). Give only what changes: omitted fields keep their text, " +
+        "an empty string clears an optional field, and a new kind needs all of its fields. The old version stays in the history. " +
+        "A revised card is pending again: show the new version and wait for the person to approve it.")]
+    public async Task<RevisedCardResult> ReviseProposal(
+        [Description("The card's number in its batch")] int number,
+        [Description("The changes: kind, deck, the kind's fields and/or tags")] ProposedCardInput changes,
+        [Description("The batch (default: the newest)")] long? batch = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        long batchId = await ResolveBatchAsync(batch, cancellationToken);
+        ProposalBatch current = (await store.GetBatchAsync(batchId, cancellationToken))!;
+        Proposal card = current.Cards.FirstOrDefault(card => card.Number == number)
+            ?? throw new McpException($"Batch {batchId} has cards 1–{current.Cards.Count}; there is no card {number}.");
+        CardDraft revised = changes.MergeInto(card.Draft, number);
+        Proposal saved = await Run(() => store.ReviseAsync(batchId, number, revised, ProposalActor.Assistant, cancellationToken));
+        return new RevisedCardResult(batchId, CardView.From(saved),
+            $"Card {number} is now revision {saved.Revision} and pending. Show it to the person; it is approved only when they say so.");
+    }
+
+    [McpServerTool(Name = "approve_proposals", Title = "Approve proposed cards", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true)]
+    [Description("Records the person's approval of proposed cards: the numbers they approved, or all pending cards of the batch when they said " +
+        "'approve all'. Call it only with the person's own decision, never on your own initiative. Under the 'elicit' policy the server " +
+        "asks the person itself and only their answer counts; under 'reviewer' only `ankimcp review` in a terminal can approve. " +
+        "Approved cards are created by create_approved_cards.")]
+    public async Task<DecisionResult> ApproveProposals(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("The numbers the person approved, e.g. [1, 3]")] IReadOnlyList<int>? numbers = null,
+        [Description("true when the person approved every pending card of the batch")] bool all = false,
+        [Description("The batch (default: the newest)")] long? batch = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (settings.Policy == ApprovalPolicy.Elicit)
+            return await ApproveByElicitationAsync(server, context, numbers, all, batch, cancellationToken);
+
+        long batchId = await ResolveBatchAsync(batch, cancellationToken);
+        IReadOnlyList<int>? chosen = ChooseNumbers(numbers, all, "approve");
+        IReadOnlyList<Proposal> approved = await Run(() => store.ApproveAsync(batchId, chosen, ProposalActor.Assistant, cancellationToken: cancellationToken));
+        return Approved(batchId, approved);
+    }
+
+    [McpServerTool(Name = "reject_proposals", Title = "Reject proposed cards", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true)]
+    [Description("Records that the person rejected proposed cards, with their reason when they gave one (it helps propose better cards next time). " +
+        "A rejected card can come back only through revise_proposal.")]
+    public async Task<DecisionResult> RejectProposals(
+        [Description("The numbers the person rejected, e.g. [4]")] IReadOnlyList<int>? numbers = null,
+        [Description("true when the person rejected every pending card of the batch ('none', 'skip it')")] bool all = false,
+        [Description("The person's reason, in their words, if they gave one")] string? reason = null,
+        [Description("The batch (default: the newest)")] long? batch = null,
+        CancellationToken cancellationToken = default)
+    {
+        long batchId = await ResolveBatchAsync(batch, cancellationToken);
+        IReadOnlyList<int>? chosen = ChooseNumbers(numbers, all, "reject");
+        IReadOnlyList<Proposal> rejected = await Run(() => store.RejectAsync(batchId, chosen, reason, ProposalActor.Assistant, cancellationToken));
+        return new DecisionResult(batchId, [.. rejected.Select(card => card.Number)], rejected.Count == 0
+            ? $"No card of batch {batchId} changed: they were already rejected."
+            : $"Rejected {Numbers(rejected)} of batch {batchId}{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason.Trim()})")}.");
+    }
+
+    private async Task<DecisionResult> ApproveByElicitationAsync(McpServer server, RequestContext<CallToolRequestParams> context,
+        IReadOnlyList<int>? numbers, bool all, long? batch, CancellationToken cancellationToken)
+    {
+        ApprovalAnswer? answer = elicitation.ReadAnswer(context);
+        if (answer is null)
+        {
+            long batchId = await ResolveBatchAsync(batch, cancellationToken);
+            IReadOnlyList<int>? chosen = ChooseNumbers(numbers, all, "approve");
+            ProposalBatch current = (await store.GetBatchAsync(batchId, cancellationToken))!;
+            IReadOnlyList<Proposal> asked = CardsToAsk(current, chosen);
+            throw elicitation.Ask(server, current, asked);
+        }
+
+        if (!answer.Approved)
+        {
+            return new DecisionResult(answer.Batch, [],
+                $"The person did not approve (their answer: {answer.Action}). Nothing was approved; ask them what to change or whether to reject the cards.");
+        }
+
+        IReadOnlyList<Proposal> approved = await Run(() =>
+            store.ApproveAsync(answer.Batch, [.. answer.ShownRevisions.Keys], ProposalActor.Elicitation, answer.ShownRevisions, cancellationToken));
+        return Approved(answer.Batch, approved);
+    }
+
+    private static Proposal[] CardsToAsk(ProposalBatch batch, IReadOnlyList<int>? numbers)
+    {
+        if (numbers is null)
+        {
+            Proposal[] pending = [.. batch.Cards.Where(card => card.State == ProposalState.Pending)];
+            return pending.Length > 0 ? pending : throw new McpException($"Batch {batch.Id} has no pending cards to approve.");
+        }
+
+        int[] missing = [.. numbers.Where(number => batch.Cards.All(card => card.Number != number))];
+        if (missing.Length > 0)
+            throw new McpException($"Batch {batch.Id} has cards 1–{batch.Cards.Count}; there is no card {string.Join(", ", missing)}.");
+        Proposal[] chosen = [.. batch.Cards.Where(card => numbers.Contains(card.Number))];
+        Proposal? closed = chosen.FirstOrDefault(card => card.State is ProposalState.Rejected or ProposalState.Created);
+        return closed is null
+            ? chosen
+            : throw new McpException($"Card {closed.Number} of batch {batch.Id} is {closed.State.ToString().ToLowerInvariant()} and cannot be approved" +
+                (closed.State == ProposalState.Rejected ? "; revise it first if the person wants it after all." : "."));
+    }
+
+    private static DecisionResult Approved(long batchId, IReadOnlyList<Proposal> approved) =>
+        new(batchId, [.. approved.Select(card => card.Number)], approved.Count == 0
+            ? $"No card of batch {batchId} changed: they were already approved. Call create_approved_cards to create approved cards."
+            : $"Approved {Numbers(approved)} of batch {batchId}. Call create_approved_cards to create them; until it reports them, they do not exist.");
+
+    private static IReadOnlyList<int>? ChooseNumbers(IReadOnlyList<int>? numbers, bool all, string verb)
+    {
+        bool hasNumbers = numbers is { Count: > 0 };
+        if (all == hasNumbers)
+            throw new McpException($"To {verb}, give either the card numbers the person named or all=true when they meant every pending card — not both, not neither.");
+        return all ? null : numbers;
+    }
+
+    private string HowToApprove() => settings.Policy switch
+    {
+        ApprovalPolicy.Elicit => "When the person wants cards approved, call approve_proposals: the server asks them to confirm in a form.",
+        ApprovalPolicy.Reviewer => "Approval policy is 'reviewer': ask the person to approve in a terminal with `ankimcp review`, then call create_approved_cards.",
+        _ => "Record their decision with approve_proposals / revise_proposal / reject_proposals, then call create_approved_cards.",
+    };
+
+    private async Task<long> ResolveBatchAsync(long? batch, CancellationToken cancellationToken) =>
+        batch ?? await store.LatestBatchIdAsync(cancellationToken)
+        ?? throw new McpException("Nothing has been proposed yet; call propose_cards first.");
+
+    private static Func<Proposal, bool> ParseStateFilter(string? state) => state?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "open" => card => card.State is ProposalState.Pending or ProposalState.Approved,
+        "all" => _ => true,
+        "pending" => card => card.State == ProposalState.Pending,
+        "approved" => card => card.State == ProposalState.Approved,
+        "created" => card => card.State == ProposalState.Created,
+        "rejected" => card => card.State == ProposalState.Rejected,
+        _ => throw new McpException($"state '{state}' is unknown; use pending, approved, created, rejected, open or all."),
+    };
+
+    private static string Numbers(IReadOnlyList<Proposal> cards) =>
+        (cards.Count == 1 ? "card " : "cards ") + string.Join(", ", cards.Select(card => card.Number));
+
+    // The store's refusals are written for the assistant; pass them on as tool errors it can read and act on.
+    private static async Task<T> Run<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ProposalException error)
+        {
+            throw new McpException(error.Message, error);
+        }
+    }
+}

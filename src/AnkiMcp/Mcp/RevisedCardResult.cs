@@ -1,0 +1,6 @@
+using System.ComponentModel;
+
+namespace AnkiMcp.Mcp;
+
+/// <summary>What revise_proposal reports.</summary>
+internal sealed record RevisedCardResult(long Batch, CardView Card, [property: Description("What to do next")] string Next);

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+
+namespace AnkiMcp.AnkiConnectEmulator;
+
+/// <summary>Everything an emulated Anki holds: config, profiles and their collections, counters and planned faults.</summary>
+internal sealed class EmulatorState
+{
+    private readonly Dictionary<string, EmulatorCollection> _profiles = new(StringComparer.Ordinal);
+
+    public EmulatorState(EmulatorOptions options)
+    {
+        ApiKey = options.ApiKey;
+        CorsOrigins = [.. options.CorsOriginList];
+        IgnoreOrigins = [.. options.IgnoreOriginList];
+        LegacyAddNotes = options.LegacyAddNotes;
+        ProfileNames = [.. options.Profiles];
+        if (ProfileNames.Count == 0)
+            throw new ArgumentException("An emulated Anki needs at least one profile.", nameof(options));
+        ActiveProfile = options.ActiveProfile ?? ProfileNames[0];
+        if (!ProfileNames.Contains(ActiveProfile))
+            ProfileNames.Add(ActiveProfile);
+    }
+
+    public string? ApiKey { get; set; }
+
+    public List<string> CorsOrigins { get; }
+
+    public List<string> IgnoreOrigins { get; }
+
+    public bool LegacyAddNotes { get; set; }
+
+    public List<string> ProfileNames { get; }
+
+    public string ActiveProfile { get; set; }
+
+    public TimeSpan ClockOffset { get; set; }
+
+    public TimeSpan ReplyDelay { get; set; }
+
+    public DateTimeOffset Now => DateTimeOffset.UtcNow + ClockOffset;
+
+    /// <summary>The active profile's collection (created on first use, like a fresh profile).</summary>
+    public EmulatorCollection Collection => CollectionOf(ActiveProfile);
+
+    public int HttpRequestCount;
+
+    public ConcurrentDictionary<string, int> ActionCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The HTTP request number (1-based, counted since the last reset) whose connection is dropped.</summary>
+    public int? DropOnRequest { get; set; }
+
+    /// <summary>The action whose call is dropped, with the call number (counted from when the fault was set).</summary>
+    public (string Action, int Remaining, bool ThenRefuse)? DropOnAction { get; set; }
+
+    public EmulatorCollection CollectionOf(string profile)
+    {
+        if (!_profiles.TryGetValue(profile, out EmulatorCollection? collection))
+        {
+            collection = new EmulatorCollection(() => Now);
+            _profiles.Add(profile, collection);
+        }
+        return collection;
+    }
+}

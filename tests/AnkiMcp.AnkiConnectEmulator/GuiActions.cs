@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace AnkiMcp.AnkiConnectEmulator;
+
+/// <summary>The GUI actions a headless Anki can answer: no window is ever open, so nothing is selected or reviewed.</summary>
+internal static class GuiActions
+{
+    public static IEnumerable<ActionSpec> All()
+    {
+        yield return new("guiBrowse", [], ["query", "reorderCards"], static c =>
+            new JsonArray([.. NoteActions.FindCards(c, c.Args.Get("query")).Select(id => JsonValue.Create(id))]));
+        yield return new("guiSelectedNotes", [], [], static _ => new JsonArray());
+        yield return new("guiAddCards", [], ["note"], static c =>
+        {
+            if (c.Args.Get("note") is JsonObject note)
+            {
+                string modelName = ActionArguments.AsString(note["modelName"], "modelName");
+                ModelActions.FindModel(c, modelName);
+                string deckName = ActionArguments.AsString(note["deckName"], "deckName");
+                _ = c.Collection.FindDeck(deckName) ?? throw new AnkiActionException($"deck was not found: {deckName}");
+            }
+            // Modern Anki: the note is only saved when the user presses Add, so the id returned is 0.
+            return 0;
+        });
+        yield return new("guiEditNote", ["note"], [], static c =>
+        {
+            long id = ActionArguments.AsLong(c.Args.Get("note"));
+            _ = c.Collection.FindNote(id) ?? throw new AnkiActionException(
+                $"Your database appears to be in an inconsistent state. Please use the Check Database action. No such note: '{id}'");
+            return null;
+        });
+        yield return new("guiCurrentCard", [], [], static _ => throw new AnkiActionException("Gui review is not currently active."));
+        yield return new("guiReviewActive", [], [], static _ => false);
+        yield return new("guiDeckBrowser", [], [], static _ => null);
+        yield return new("guiCheckDatabase", [], [], static _ => true);
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using AnkiMcp.AnkiConnectEmulator;
+using AnkiMcp.Core.Anki;
+
+namespace AnkiMcp.Tests.Anki;
+
+public sealed class AnkiConnectClientTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static AnkiNewNote Basic(string front, string back = "b", string deck = "Default", params string[] tags) =>
+        new(deck, "Basic", new Dictionary<string, string> { ["Front"] = front, ["Back"] = back }, tags);
+
+    [Fact]
+    public async Task FreshProfile_HasDefaultDeckAndStockNoteTypes()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+
+        Assert.Equal(6, await client.VersionAsync(Ct));
+        Assert.Equal("User 1", await client.GetActiveProfileAsync(Ct));
+        Assert.Equal(new Dictionary<string, long> { ["Default"] = 1 }, await client.DeckNamesAndIdsAsync(Ct));
+        IReadOnlyList<string> models = await client.ModelNamesAsync(Ct);
+        Assert.Contains("Basic", models);
+        Assert.Contains("Cloze", models);
+        Assert.Equal(["Text", "Back Extra"], await client.ModelFieldNamesAsync("Cloze", Ct));
+    }
+
+    [Fact]
+    public async Task AddedNote_ReadsBackWithFieldsInOrderTagsSortedAndOneCard()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        await client.CreateDeckAsync("Lang::Spanish", Ct);
+
+        long id = await client.AddNoteAsync(Basic("hola", "hello", "Lang::Spanish", "zeta", "Alpha"), Ct);
+
+        AnkiNoteInfo note = Assert.Single(await client.NotesInfoAsync([id], Ct));
+        Assert.Equal(id, note.NoteId);
+        Assert.Equal("Basic", note.ModelName);
+        Assert.Equal(["Alpha", "zeta"], note.Tags);
+        Assert.Equal([new AnkiFieldValue("Front", "hola", 0), new AnkiFieldValue("Back", "hello", 1)], note.Fields);
+        Assert.NotNull(note.Mod);
+        AnkiCardInfo card = Assert.Single(await client.CardsInfoAsync(note.Cards, Ct));
+        Assert.Equal("Lang::Spanish", card.DeckName);
+        Assert.Equal(id, card.NoteId);
+        Assert.Equal([id], await client.FindNotesAsync("deck:Lang", Ct));
+    }
+
+    [Fact]
+    public async Task Multi_ReportsEachActionsErrorWithoutFailingTheBatch()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+
+        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
+        [
+            new AnkiAction("deckNames"),
+            new AnkiAction("modelFieldNames", new { modelName = "Nope" }),
+            new AnkiAction("createDeck", new { deck = "After" }),
+        ], Ct);
+
+        Assert.Equal(3, results.Count);
+        Assert.True(results[0].IsSuccess);
+        Assert.Equal("Default", results[0].Result[0].GetString());
+        Assert.Equal("model was not found: Nope", results[1].Error);
+        AnkiConnectException error = Assert.Throws<AnkiConnectException>(() => results[1].GetResultOrThrow());
+        Assert.Equal("modelFieldNames", error.Action);
+        Assert.True(results[2].IsSuccess);
+        Assert.NotNull(anki.Collection.FindDeck("After"));
+        Assert.Equal(1, anki.HttpRequestCount);
+        Assert.Equal(1, anki.ActionCount("createDeck"));
+    }
+
+    [Fact]
+    public async Task AddNotes_AllOrNothing_AddsNoneAndListsEveryFailure()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+
+        AnkiAddNotesResult result = await client.AddNotesAsync(
+            [Basic("one"), Basic("one"), new AnkiNewNote("Default", "NoSuchType", new Dictionary<string, string>(), []), Basic("it's")], Ct);
+
+        Assert.False(result.AllAdded);
+        Assert.Equal([null, null, null, null], result.NoteIds);
+        Assert.Equal(["cannot create note because it is a duplicate", "model was not found: NoSuchType"], result.Errors);
+        Assert.Empty(anki.Collection.Notes);
+    }
+
+    [Fact]
+    public async Task AddNotes_LegacyBuild_AddsWhatItCanAndMarksTheRestNull()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync(new EmulatorOptions { LegacyAddNotes = true });
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+
+        AnkiAddNotesResult result = await client.AddNotesAsync([Basic("foo"), Basic("foo"), Basic("bar")], Ct);
+
+        Assert.False(result.AllAdded);
+        Assert.NotNull(result.NoteIds[0]);
+        Assert.Null(result.NoteIds[1]);
+        Assert.NotNull(result.NoteIds[2]);
+        Assert.Equal(2, anki.Collection.Notes.Count);
+    }
+
+    [Fact]
+    public async Task NothingListening_ThrowsUnavailableWithAdvice()
+    {
+        int port = FreePort();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(new Uri($"http://127.0.0.1:{port}")));
+
+        AnkiUnavailableException e = await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.VersionAsync(Ct));
+
+        Assert.Contains("Start Anki", e.Message, StringComparison.Ordinal);
+        Assert.Contains("2055492159", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ANKI_CONNECT_URL", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectionDroppedMidRequest_ThrowsUnavailable_AndNextCallWorks()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        anki.DropConnectionOnAction("deckNames");
+
+        AnkiUnavailableException e = await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.DeckNamesAsync(Ct));
+
+        Assert.Contains("deckNames", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Anki is still running", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["Default"], await client.DeckNamesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AnkiGoneMidBatch_EarlierSubActionsStay_LaterCallsAreRefused()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        anki.DropConnectionOnAction("createDeck", occurrence: 2, thenRefuseConnections: true);
+
+        await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.MultiAsync(
+            [new AnkiAction("createDeck", new { deck = "First" }), new AnkiAction("createDeck", new { deck = "Second" })], Ct));
+
+        Assert.NotNull(anki.Collection.FindDeck("First"));
+        Assert.Null(anki.Collection.FindDeck("Second"));
+        AnkiUnavailableException refused = await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.VersionAsync(Ct));
+        Assert.Contains("Start Anki", refused.Message, StringComparison.Ordinal);
+        anki.AcceptConnections();
+        Assert.Equal(6, await client.VersionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task MissingKey_SaysToSetAnkiConnectKey_AndTheRightKeyWorksEverywhere()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync(new EmulatorOptions { ApiKey = "s3cret" });
+        using var withoutKey = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        using var wrongKey = new AnkiConnectClient(new AnkiConnectOptions(anki.Url, "nope"));
+        using var rightKey = new AnkiConnectClient(new AnkiConnectOptions(anki.Url, "s3cret"));
+
+        AnkiConnectException missing = await Assert.ThrowsAsync<AnkiConnectException>(() => withoutKey.DeckNamesAsync(Ct));
+        AnkiConnectException wrong = await Assert.ThrowsAsync<AnkiConnectException>(() => wrongKey.DeckNamesAsync(Ct));
+
+        Assert.StartsWith("AnkiConnect requires an API key: set ANKI_CONNECT_KEY", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("valid api key must be provided", missing.AnkiError);
+        Assert.Contains("rejected the API key", wrong.Message, StringComparison.Ordinal);
+        Assert.Equal(["Default"], await rightKey.DeckNamesAsync(Ct));
+        IReadOnlyList<AnkiActionResult> batch = await rightKey.MultiAsync([new AnkiAction("version"), new AnkiAction("deckNames")], Ct);
+        Assert.All(batch, r => Assert.True(r.IsSuccess, r.Error));
+    }
+
+    [Fact]
+    public async Task Forbidden_SaysTheOriginIsNotTrusted()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Task server = Task.Run(async () =>
+        {
+            using TcpClient connection = await listener.AcceptTcpClientAsync(Ct);
+            NetworkStream stream = connection.GetStream();
+            var buffer = new byte[4096];
+            _ = await stream.ReadAsync(buffer, Ct);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                "HTTP/1.1 403 Forbidden\r\nAccess-Control-Allow-Origin: http://localhost\r\nAccess-Control-Allow-Headers: *\r\n\r\n"), Ct);
+        }, Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}")));
+
+        AnkiConnectException e = await Assert.ThrowsAsync<AnkiConnectException>(() => client.VersionAsync(Ct));
+
+        Assert.Contains("origin is not trusted", e.Message, StringComparison.Ordinal);
+        Assert.Contains("webCorsOriginList", e.Message, StringComparison.Ordinal);
+        await server;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}

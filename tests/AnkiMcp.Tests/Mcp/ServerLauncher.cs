@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace AnkiMcp.Tests.Mcp;
+
+/// <summary>Starts the real <c>ankimcp</c> executable from the test output folder and connects the SDK's client to it.</summary>
+internal static class ServerLauncher
+{
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "ankimcp.dll");
+
+    /// <summary>An address where nothing listens, for "Anki is not running".</summary>
+    public const string UnreachableAnki = "http://127.0.0.1:9";
+
+    public static Task<McpClient> StartStdioAsync(string collection, string policy = "conversation", string ankiUrl = UnreachableAnki,
+        McpClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        StdioClientTransport transport = new(new StdioClientTransportOptions
+        {
+            Name = "ankimcp",
+            Command = "dotnet",
+            Arguments = [Executable, "serve", "--collection", collection, "--approval", policy, "--anki-url", ankiUrl],
+            WorkingDirectory = AppContext.BaseDirectory,
+            EnvironmentVariables = new Dictionary<string, string?> { ["ANKIMCP_COLLECTION"] = null, ["ANKIMCP_APPROVAL"] = null },
+            ShutdownTimeout = TimeSpan.FromSeconds(5),
+        });
+        return McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Calls a tool that must succeed and returns its structured content.</summary>
+    public static async Task<JsonElement> CallAsync(this McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
+    {
+        CallToolResult result = await client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
+        Assert.True(result.IsError != true, $"{tool} failed: {TextOf(result)}");
+        Assert.NotNull(result.StructuredContent);
+        return result.StructuredContent.Value;
+    }
+
+    /// <summary>Calls a tool that must fail and returns the error text the assistant reads.</summary>
+    public static async Task<string> CallFailingAsync(this McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
+    {
+        CallToolResult result = await client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
+        Assert.True(result.IsError == true, $"{tool} should have failed but returned: {TextOf(result)}");
+        return TextOf(result);
+    }
+
+    public static string TextOf(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));
+
+    /// <summary>Runs <c>ankimcp</c> with arguments and stdin to completion.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, string stdin,
+        IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        ProcessStartInfo start = new("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Executable);
+        foreach (string argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment.Remove("ANKIMCP_COLLECTION");
+        start.Environment.Remove("ANKIMCP_APPROVAL");
+        foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
+            start.Environment[name] = value;
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardInput.WriteAsync(stdin.AsMemory(), cancellationToken);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
