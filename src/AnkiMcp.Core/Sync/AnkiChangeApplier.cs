@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
 
@@ -100,57 +99,37 @@ internal sealed class AnkiChangeApplier(AnkiConnectClient client, IReadOnlyDicti
         foreach (NoteDecision[] chunk in creates.Chunk(NotesPerAddRequest))
         {
             List<NoteDecision> batch = [.. chunk];
-            List<AnkiNewNote> notes = [.. batch.Select(decision => new AnkiNewNote(
-                decision.Local!.DeckName, decision.Local.NoteTypeName, AnkiFields(decision.Local, decision.Key), decision.Local.Tags))];
-            IReadOnlyList<long?> ids;
-            try
+            List<AnkiNewNote> notes = [.. batch.Select(NewNote)];
+            AnkiAddNotesResult result = await client.AddNotesAsync(notes, cancellationToken);
+            if (result.Errors.Count > 0)
             {
-                ids = await client.AddNotesAsync(notes, cancellationToken);
-            }
-            catch (AnkiConnectException)
-            {
-                // Current AnkiConnect adds all notes or none; find the ones Anki refuses, report them, add the rest.
-                (batch, notes) = await DropRefusedAsync(batch, notes, warnings, cancellationToken);
-                ids = notes.Count > 0 ? await client.AddNotesAsync(notes, cancellationToken) : [];
+                // Current AnkiConnect adds all notes or none: find the ones Anki refuses, report them, add the rest.
+                IReadOnlyList<AnkiCanAddResult> verdicts = await client.CanAddNotesWithErrorDetailAsync(notes, cancellationToken);
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    if (!verdicts[i].CanAdd)
+                        warnings.Add($"{batch[i].Local!.File}:{batch[i].Local!.Line}: Anki refused this note ({verdicts[i].Error}). Fix it and sync again.");
+                }
+                batch = [.. batch.Where((_, i) => verdicts[i].CanAdd)];
+                notes = [.. notes.Where((_, i) => verdicts[i].CanAdd)];
+                result = notes.Count > 0 ? await client.AddNotesAsync(notes, cancellationToken) : new AnkiAddNotesResult([], []);
             }
             for (int i = 0; i < batch.Count; i++)
             {
-                if (ids[i] is { } id)
+                if (i < result.NoteIds.Count && result.NoteIds[i] is { } id)
                     onDone(batch[i], id);
                 else
-                    warnings.Add($"{batch[i].Local!.File}:{batch[i].Local!.Line}: Anki did not add this note. It is retried at the next sync.");
+                    warnings.Add($"{batch[i].Local!.File}:{batch[i].Local!.Line}: Anki did not add this note{(result.Errors.Count > 0 ? $" ({string.Join("; ", result.Errors)})" : "")}. It is retried at the next sync.");
             }
             added += chunk.Length;
             progress?.Report(new SyncProgress("Adding notes to Anki", added, creates.Count));
         }
     }
 
-    private async Task<(List<NoteDecision>, List<AnkiNewNote>)> DropRefusedAsync(List<NoteDecision> batch, List<AnkiNewNote> notes, List<string> warnings, CancellationToken cancellationToken)
-    {
-        JsonElement verdicts = await client.InvokeAsync("canAddNotesWithErrorDetail", new { notes = notes.Select(ToWire).ToList() }, cancellationToken);
-        List<NoteDecision> keptDecisions = [];
-        List<AnkiNewNote> keptNotes = [];
-        int index = 0;
-        foreach (JsonElement verdict in verdicts.EnumerateArray())
-        {
-            if (verdict.GetProperty("canAdd").GetBoolean())
-            {
-                keptDecisions.Add(batch[index]);
-                keptNotes.Add(notes[index]);
-            }
-            else
-            {
-                LocalNote local = batch[index].Local!;
-                string reason = verdict.TryGetProperty("error", out JsonElement error) ? error.GetString() ?? "refused" : "refused";
-                warnings.Add($"{local.File}:{local.Line}: Anki refused this note ({reason}). Fix it and sync again.");
-            }
-            index++;
-        }
-        return (keptDecisions, keptNotes);
-    }
-
-    private static object ToWire(AnkiNewNote note) =>
-        new { deckName = note.DeckName, modelName = note.ModelName, fields = note.Fields, tags = note.Tags, options = new { allowDuplicate = true } };
+    /// <summary>The Anki note to add for a Markdown note. Duplicates of a first field are allowed: two Markdown notes may
+    /// share a question and still be different notes.</summary>
+    public AnkiNewNote NewNote(NoteDecision decision) =>
+        new(decision.Local!.DeckName, decision.Local.NoteTypeName, AnkiFields(decision.Local, decision.Key), decision.Local.Tags) { AllowDuplicate = true };
 
     private static string Describe(List<NoteDecision> decisions) =>
         decisions.Count == 0 ? "a deck" : decisions.Count == 1 ? $"note {decisions[0].Key}" : $"{decisions.Count} notes";

@@ -13,23 +13,28 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         if (managedTypes.Count > 0)
             actions.Add(new AnkiAction("findNotes", new { query = ManagedNotesQuery(managedTypes) }));
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);
-        string profile = AnkiResults.Expect(results[1], "getActiveProfile").GetString() ?? "";
-        HashSet<string> modelNames = [.. AnkiResults.Expect(results[2], "modelNames").EnumerateArray().Select(name => name.GetString()!)];
+        string profile = results[1].GetResultOrThrow().GetString() ?? "";
+        HashSet<string> modelNames = [.. results[2].GetResultOrThrow().EnumerateArray().Select(name => name.GetString()!)];
         List<long> noteIds = managedTypes.Count > 0
-            ? [.. AnkiResults.Expect(results[3], "findNotes").EnumerateArray().Select(id => id.GetInt64())]
+            ? [.. results[3].GetResultOrThrow().EnumerateArray().Select(id => id.GetInt64())]
             : [];
         return new AnkiSnapshot(profile, modelNames, noteIds);
     }
 
-    /// <summary>Two requests: the notes, then the decks of their first cards.</summary>
+    /// <summary>Two requests: the notes, then the decks of their first cards (a note lives in its first card's deck).</summary>
     public async Task<IReadOnlyList<RemoteNote>> ReadNotesAsync(IReadOnlyList<long> noteIds, IReadOnlyDictionary<string, ManagedNoteType> types, CancellationToken cancellationToken)
     {
         if (noteIds.Count == 0)
             return [];
         IReadOnlyList<AnkiNoteInfo> infos = await client.NotesInfoAsync(noteIds, cancellationToken);
         List<AnkiNoteInfo> managed = [.. infos.Where(info => info.Cards.Count > 0 && types.ContainsKey(info.ModelName))];
-        IReadOnlyList<AnkiCardInfo> cards = await client.CardsInfoAsync([.. managed.Select(info => info.Cards[0])], cancellationToken);
-        Dictionary<long, string> deckByCard = cards.ToDictionary(card => card.CardId, card => card.DeckName);
+        IReadOnlyDictionary<string, IReadOnlyList<long>> decks = await client.GetDecksAsync([.. managed.Select(info => info.Cards[0])], cancellationToken);
+        Dictionary<long, string> deckByCard = [];
+        foreach ((string deck, IReadOnlyList<long> cards) in decks)
+        {
+            foreach (long card in cards)
+                deckByCard[card] = deck;
+        }
         return [.. managed.Select(info => ToRemoteNote(info, types[info.ModelName], deckByCard.GetValueOrDefault(info.Cards[0], "Default")))];
     }
 
@@ -42,11 +47,10 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
 
     private static RemoteNote ToRemoteNote(AnkiNoteInfo info, ManagedNoteType type, string deckName)
     {
-        Dictionary<string, string> byName = info.Fields.ToDictionary(field => field.Name, field => field.Value, StringComparer.Ordinal);
-        string? key = byName.GetValueOrDefault(NoteTypeDefinition.KeyFieldName)?.Trim();
+        string? key = info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim();
         Dictionary<string, string> fields = new(StringComparer.Ordinal);
         foreach (string name in type.SyncedFields)
-            fields[name] = byName.GetValueOrDefault(name, "");
+            fields[name] = info.GetField(name) ?? "";
         return new RemoteNote(info.NoteId, string.IsNullOrEmpty(key) ? null : key, info.ModelName, deckName, fields, info.Tags, info.Cards);
     }
 

@@ -9,8 +9,8 @@ internal sealed class LocalCollection
     {
         Directory = directory;
         Collection = collection;
-        Types = collection.NoteTypes.ToDictionary(type => type.Name, type => new ManagedNoteType(type), StringComparer.Ordinal);
-        Notes = [.. collection.DeckFiles.SelectMany(deck => deck.Notes.Select(note => new LocalNote(
+        Types = collection.NoteTypes.Types.ToDictionary(type => type.Name, type => new ManagedNoteType(type), StringComparer.Ordinal);
+        Notes = [.. collection.Decks.SelectMany(deck => deck.Notes.Select(note => new LocalNote(
             note.Key, note.NoteTypeName, deck.DeckName, note.Fields, note.Tags, RelativePath(deck.Path), note.Line)))];
     }
 
@@ -25,15 +25,21 @@ internal sealed class LocalCollection
     /// <summary>Loads the folder; any parse error stops the sync before it changes anything.</summary>
     public static LocalCollection Load(string directory)
     {
-        MarkdownCollection collection = MarkdownCollection.Load(directory);
-        List<CollectionError> errors = [.. collection.Errors, .. collection.DeckFiles.SelectMany(deck => deck.Errors)];
-        if (errors.Count > 0)
+        MarkdownCollection collection;
+        try
         {
-            throw new SyncRefusedException(string.Join(Environment.NewLine, errors.Distinct().Select(error => error.ToString()))
-                + Environment.NewLine + "Fix the Markdown above and run again. Nothing was changed.");
+            collection = MarkdownCollection.Load(directory);
         }
+        catch (CollectionFormatException invalid)
+        {
+            throw new SyncRefusedException(invalid.Message + FixAdvice, invalid);
+        }
+        if (collection.Errors.Count > 0)
+            throw new SyncRefusedException(string.Join(Environment.NewLine, collection.Errors) + FixAdvice);
         return new LocalCollection(directory, collection);
     }
+
+    private static string FixAdvice => Environment.NewLine + "Fix the collection as said above and run again. Nothing was changed.";
 
     public string RelativePath(string path) => Path.GetRelativePath(Directory, path).Replace('\\', '/');
 }

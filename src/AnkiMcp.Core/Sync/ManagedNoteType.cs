@@ -8,9 +8,7 @@ internal sealed class ManagedNoteType
     public ManagedNoteType(NoteTypeDefinition definition)
     {
         Definition = definition;
-        SyncedFields = [.. definition.Fields
-            .Where(field => field.Label is not null && !string.Equals(field.Name, NoteTypeDefinition.KeyFieldName, StringComparison.Ordinal))
-            .Select(field => field.Name)];
+        SyncedFields = [.. definition.LabelledFields.Select(field => field.Name)];
     }
 
     public NoteTypeDefinition Definition { get; }

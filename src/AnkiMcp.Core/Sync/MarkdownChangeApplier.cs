@@ -4,25 +4,38 @@ namespace AnkiMcp.Core.Sync;
 
 /// <summary>
 /// Makes the planned changes in the deck files: notes from Anki are updated in place, appended, moved between files
-/// or removed; keys are written into notes about to go to Anki; Anki's version of a conflicting note goes to
-/// <c>conflicts/</c>. Every file is written atomically, and only files that change are written.
+/// or removed; keys are written into notes about to go to Anki (the rest of the text kept as the user wrote it);
+/// Anki's version of a conflicting note goes to <c>conflicts/</c>. Every write is atomic and checked by parsing.
 /// </summary>
-internal sealed class MarkdownChangeApplier(LocalCollection local, PulledNotes pulled)
+internal sealed class MarkdownChangeApplier
 {
+    private readonly LocalCollection _local;
+    private readonly PulledNotes _pulled;
+    private readonly Dictionary<string, DeckFile> _decks;
+
+    public MarkdownChangeApplier(LocalCollection local, PulledNotes pulled)
+    {
+        _local = local;
+        _pulled = pulled;
+        _decks = local.Collection.Decks.ToDictionary(deck => local.RelativePath(deck.Path), StringComparer.Ordinal);
+    }
+
+    private NoteTypeRegistry Types => _local.Collection.NoteTypes;
+
     /// <summary>Writes each note's key into its deck file, leaving the rest of the text as the user wrote it.</summary>
     public void InsertKeys(IReadOnlyList<NoteDecision> decisions)
     {
         foreach (IGrouping<string, NoteDecision> file in decisions.GroupBy(decision => decision.Local!.File, StringComparer.Ordinal))
-            DeckFileWriter.InsertKeys(FullPath(file.Key), file.ToDictionary(decision => decision.Local!.Line, decision => decision.Key));
+            _decks[file.Key] = DeckFileWriter.InsertKeys(_decks[file.Key], file.ToDictionary(decision => decision.Local!.Line, decision => decision.Key), Types);
     }
 
-    /// <summary>Applies the Markdown side of the decisions; returns the fingerprint of every note written, by key.</summary>
+    /// <summary>Applies the Markdown side of the decisions; returns the fingerprint of every note now in a written file, by key.</summary>
     public IReadOnlyDictionary<string, string> Apply(IReadOnlyList<NoteDecision> decisions, IProgress<SyncProgress>? progress)
     {
-        Dictionary<string, string?> removedFrom = new(StringComparer.Ordinal);
+        Dictionary<string, string> removedFrom = new(StringComparer.Ordinal);
         Dictionary<string, MarkdownNote> replaced = new(StringComparer.Ordinal);
         Dictionary<string, List<(long Order, MarkdownNote Note)>> appended = new(StringComparer.Ordinal);
-        HashSet<string> touchedFiles = new(StringComparer.Ordinal);
+        HashSet<string> touched = new(StringComparer.Ordinal);
         foreach (NoteDecision decision in decisions)
         {
             if (decision.IsOpenConflict)
@@ -30,86 +43,77 @@ internal sealed class MarkdownChangeApplier(LocalCollection local, PulledNotes p
                 WriteConflictFile(decision);
                 continue;
             }
-            MarkdownNote? written = PulledNotes.WritesAnkiVersion(decision)
-                ? new MarkdownNote(decision.Key, decision.Remote!.NoteTypeName, pulled.MarkdownFields(decision.Remote), decision.Remote.Tags, 0)
+            MarkdownNote? fromAnki = PulledNotes.WritesAnkiVersion(decision)
+                ? new MarkdownNote(decision.Key, decision.Remote!.NoteTypeName, _pulled.MarkdownFields(decision.Remote), decision.Remote.Tags, 0)
                 : null;
-            bool moves = decision.Has(SyncChangeKind.Move, SyncSide.Markdown) || decision.Has(SyncChangeKind.Create, SyncSide.Markdown);
-            bool deletes = decision.Has(SyncChangeKind.Delete, SyncSide.Markdown);
-            if (decision.Local is not null && (moves || deletes))
+            bool lands = decision.Has(SyncChangeKind.Move, SyncSide.Markdown) || decision.Has(SyncChangeKind.Create, SyncSide.Markdown);
+            if (decision.Local is not null && (lands || decision.Has(SyncChangeKind.Delete, SyncSide.Markdown)))
             {
                 removedFrom[decision.Key] = decision.Local.File;
-                touchedFiles.Add(decision.Local.File);
+                touched.Add(decision.Local.File);
             }
-            if (moves)
+            if (lands)
             {
                 string file = FileOf(decision.Remote!.DeckName);
-                MarkdownNote note = written ?? SourceNote(decision.Local!) with { Key = decision.Key };
-                (appended.TryGetValue(file, out var list) ? list : appended[file] = []).Add((decision.Remote.NoteId, note));
-                touchedFiles.Add(file);
+                MarkdownNote note = fromAnki ?? CurrentNote(decision.Local!, decision.Key);
+                (appended.TryGetValue(file, out List<(long, MarkdownNote)>? list) ? list : appended[file] = []).Add((decision.Remote.NoteId, note));
+                touched.Add(file);
             }
-            else if (written is not null && decision.Local is not null)
+            else if (fromAnki is not null && decision.Local is not null)
             {
-                replaced[decision.Key] = written;
-                touchedFiles.Add(decision.Local.File);
+                replaced[decision.Key] = fromAnki;
+                touched.Add(decision.Local.File);
             }
         }
 
         int done = 0;
-        foreach (string file in touchedFiles)
+        Dictionary<string, string> fingerprints = new(StringComparer.Ordinal);
+        foreach (string file in touched)
         {
-            WriteDeck(file, removedFrom, replaced, appended.GetValueOrDefault(file) ?? []);
-            progress?.Report(new SyncProgress("Writing deck files", ++done, touchedFiles.Count));
+            foreach (MarkdownNote note in WriteDeck(file, removedFrom, replaced, appended.GetValueOrDefault(file) ?? []))
+                fingerprints[note.Key!] = note.Fingerprint;
+            progress?.Report(new SyncProgress("Writing deck files", ++done, touched.Count));
         }
-        return touchedFiles.Count == 0 ? new Dictionary<string, string>() : Reparse(touchedFiles);
+        return fingerprints;
     }
 
-    private void WriteDeck(string file, Dictionary<string, string?> removedFrom, Dictionary<string, MarkdownNote> replaced, List<(long Order, MarkdownNote Note)> appended)
+    private IReadOnlyList<MarkdownNote> WriteDeck(string file, Dictionary<string, string> removedFrom, Dictionary<string, MarkdownNote> replaced, List<(long Order, MarkdownNote Note)> appended)
     {
-        DeckFile? existing = local.Collection.DeckFiles.FirstOrDefault(deck => local.RelativePath(deck.Path) == file);
         List<MarkdownNote> notes = [];
-        foreach (MarkdownNote note in existing?.Notes ?? [])
+        foreach (MarkdownNote note in _decks.GetValueOrDefault(file)?.Notes ?? [])
         {
             if (note.Key is not null && removedFrom.GetValueOrDefault(note.Key) == file)
                 continue;
             notes.Add(note.Key is not null && replaced.TryGetValue(note.Key, out MarkdownNote? update) ? update : note);
         }
         notes.AddRange(appended.OrderBy(item => item.Order).Select(item => item.Note));
-        string path = FullPath(file);
+        string path = Path.Combine(_local.Directory, file);
         if (notes.Count == 0)
         {
+            // Every note left the deck: the file goes too, as the deck did in Anki.
             File.Delete(path);
-            return;
+            return [];
         }
-        DeckFileWriter.WriteAtomic(path, DeckFileWriter.Render(notes, local.Collection.NoteTypes));
-    }
-
-    private Dictionary<string, string> Reparse(HashSet<string> files)
-    {
-        Dictionary<string, string> fingerprints = new(StringComparer.Ordinal);
-        foreach (DeckFile deck in MarkdownCollection.Load(local.Directory).DeckFiles.Where(deck => files.Contains(local.RelativePath(deck.Path))))
-        {
-            foreach (MarkdownNote note in deck.Notes.Where(note => note.Key is not null))
-                fingerprints[note.Key!] = NoteFingerprint.Compute(note.NoteTypeName, note.Fields, note.Tags);
-        }
-        return fingerprints;
+        DeckFileWriter.WriteDeck(path, notes, Types);
+        return [.. DeckFileParser.Load(path, Types).Notes.Where(note => note.Key is not null)];
     }
 
     private void WriteConflictFile(NoteDecision decision)
     {
         RemoteNote remote = decision.Remote!;
-        string path = ConflictFiles.FullPath(local.Directory, decision.Key);
+        string path = ConflictFiles.FullPath(_local.Directory, decision.Key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string header = $"<!-- Anki's version of note {decision.Key} (deck {remote.DeckName}), changed in Markdown ({decision.Local!.File}:{decision.Local.Line}) and in Anki. "
-            + "Keep one with: ankimcp sync --prefer markdown, or ankimcp sync --prefer anki. -->\n\n";
-        MarkdownNote note = new(decision.Key, remote.NoteTypeName, pulled.MarkdownFields(remote), remote.Tags, 0);
-        DeckFileWriter.WriteAtomic(path, header + DeckFileWriter.Render([note], local.Collection.NoteTypes));
+        MarkdownNote note = new(decision.Key, remote.NoteTypeName, _pulled.MarkdownFields(remote), remote.Tags, 0);
+        AtomicFile.WriteAllText(path,
+            $"<!-- Anki's version of note {decision.Key} (deck {remote.DeckName}); it was changed in Markdown ({decision.Local!.File}:{decision.Local.Line}) and in Anki. "
+            + "Keep one with: ankimcp sync --prefer markdown, or ankimcp sync --prefer anki. -->\n\n"
+            + DeckFileWriter.Render([note], Types));
     }
 
-    private MarkdownNote SourceNote(LocalNote note) =>
-        local.Collection.DeckFiles.First(deck => local.RelativePath(deck.Path) == note.File).Notes.First(candidate => candidate.Line == note.Line);
+    private MarkdownNote CurrentNote(LocalNote note, string key) =>
+        _decks[note.File].Notes.FirstOrDefault(candidate => candidate.Key == key)
+        ?? throw new InvalidOperationException($"{note.File}:{note.Line}: note {key} is no longer in its deck file; run the sync again.");
 
     private string FileOf(string deckName) =>
-        local.Collection.DeckFiles.FirstOrDefault(deck => deck.DeckName == deckName) is { } deck ? local.RelativePath(deck.Path) : DeckFileNames.ToFileName(deckName);
-
-    private string FullPath(string relative) => Path.Combine(local.Directory, relative);
+        _local.Collection.FindDeck(deckName) is { } deck ? _local.RelativePath(deck.Path) : DeckFileNames.ToFileName(deckName);
 }

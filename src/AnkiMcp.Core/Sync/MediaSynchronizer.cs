@@ -9,11 +9,11 @@ namespace AnkiMcp.Core.Sync;
 /// Copies the media files the synced notes reference: up to Anki only when Anki lacks them (a digest remembers what
 /// was pushed, so unchanged files cost no request), down into <c>media/</c> when the folder lacks them.
 /// </summary>
-internal sealed class MediaSynchronizer(AnkiConnectClient client, string collectionDirectory, PulledNotes pulled)
+internal sealed class MediaSynchronizer(AnkiConnectClient client, string collectionDirectory, IReadOnlyDictionary<string, ManagedNoteType> types)
 {
     private const int UploadBytesPerRequest = 8 << 20;
 
-    private string MediaDirectory => Path.Combine(collectionDirectory, "media");
+    private string MediaDirectory => Path.Combine(collectionDirectory, MediaFolder.FolderName);
 
     public async Task<MediaPlan> PlanAsync(IReadOnlyList<NoteDecision> decisions, IReadOnlyDictionary<string, string> pushed, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         Dictionary<string, string> candidates = new(StringComparer.Ordinal);
         foreach (NoteDecision decision in decisions.Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki)))
         {
-            foreach (string name in References(decision.Local!.Fields.Values))
+            foreach (string name in MediaReferences.In(NoteConverter.ToAnkiFields(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
             {
                 string path = Path.Combine(MediaDirectory, name);
                 if (!File.Exists(path))
@@ -46,7 +46,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
 
         List<string> downloads = [.. decisions
             .Where(PulledNotes.WritesAnkiVersion)
-            .SelectMany(decision => References(pulled.MarkdownFields(decision.Remote!).Values))
+            .SelectMany(decision => MediaReferences.In(decision.Remote!.Fields.Values))
             .Distinct(StringComparer.Ordinal)
             .Where(name => !File.Exists(Path.Combine(MediaDirectory, name)))];
         return new MediaPlan(uploads, present, downloads, warnings);
@@ -84,7 +84,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         Directory.CreateDirectory(MediaDirectory);
         for (int i = 0; i < results.Count; i++)
         {
-            JsonElement content = AnkiResults.Expect(results[i], "retrieveMediaFile");
+            JsonElement content = results[i].GetResultOrThrow();
             if (content.ValueKind != JsonValueKind.String)
             {
                 warnings.Add($"media/{plan.Downloads[i]} is referenced by an Anki note but Anki does not have it either.");
@@ -103,13 +103,10 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync([.. batch.Select(item => item.Action)], cancellationToken);
         for (int i = 0; i < results.Count; i++)
         {
-            AnkiResults.Expect(results[i], "storeMediaFile");
+            results[i].GetResultOrThrow();
             transaction.SetPushedMedia(batch[i].Name, plan.Uploads[batch[i].Name]);
         }
     }
-
-    private static IEnumerable<string> References(IEnumerable<string> markdownValues) =>
-        markdownValues.SelectMany(MediaFolder.FindReferences).Distinct(StringComparer.Ordinal);
 
     private static async Task<string> DigestAsync(string path, CancellationToken cancellationToken)
     {

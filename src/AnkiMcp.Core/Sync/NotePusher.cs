@@ -33,13 +33,13 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
         IReadOnlyList<AnkiActionResult> lookup = await client.MultiAsync(
             [new AnkiAction("getActiveProfile"), new AnkiAction("modelNames"), .. toPush.Select(note => new AnkiAction("findNotes", new { query = AnkiCollectionReader.KeyQuery(note.Key!) }))],
             cancellationToken);
-        string profile = AnkiResults.Expect(lookup[0], "getActiveProfile").GetString() ?? "";
+        string profile = lookup[0].GetResultOrThrow().GetString() ?? "";
         if (store.ProfileName is { } recorded && recorded != profile)
         {
             return new NotesPushResult(PushStatus.Refused, [],
                 $"Anki's active profile is '{profile}' but this collection belongs to '{recorded}'. Nothing was sent; the notes stay in Markdown. Switch profile in Anki, then sync.");
         }
-        HashSet<string> modelNames = [.. AnkiResults.Expect(lookup[1], "modelNames").EnumerateArray().Select(name => name.GetString()!)];
+        HashSet<string> modelNames = [.. lookup[1].GetResultOrThrow().EnumerateArray().Select(name => name.GetString()!)];
 
         using SyncStateTransaction transaction = store.BeginWrite();
         try
@@ -56,7 +56,7 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
             {
                 NoteDecision decision = new(toPush[i].Key!, toPush[i], null, null,
                     [new SyncChange(SyncChangeKind.Create, SyncSide.Anki, toPush[i].DeckName, toPush[i].Key, toPush[i].NoteTypeName)]);
-                long? existing = AnkiResults.Expect(lookup[i + 2], "findNotes").EnumerateArray().Select(id => (long?)id.GetInt64()).FirstOrDefault();
+                long? existing = lookup[i + 2].GetResultOrThrow().EnumerateArray().Select(id => (long?)id.GetInt64()).FirstOrDefault();
                 if (existing is { } noteId)
                 {
                     Record(transaction, decision, noteId, local.Types);
@@ -68,7 +68,7 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
                 }
             }
 
-            MediaSynchronizer media = new(client, collectionDirectory, new PulledNotes(local.Types));
+            MediaSynchronizer media = new(client, collectionDirectory, local.Types);
             MediaPlan mediaPlan = await media.PlanAsync(creates, store.LoadPushedMedia(), cancellationToken);
             await media.UploadAsync(mediaPlan, transaction, cancellationToken);
             await AddAsync(creates, local.Types, transaction, outcome, cancellationToken);
@@ -94,6 +94,7 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
                 modelName = decision.Local.NoteTypeName,
                 fields = applier.AnkiFields(decision.Local, decision.Key),
                 tags = decision.Local.Tags,
+                options = new { allowDuplicate = true },
             }).ToList(),
         }));
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
             writes.Add(new AnkiAction("createModel", new
             {
                 modelName = type.Name,
-                inOrderFields = AnkiFieldNames(type.Definition),
+                inOrderFields = type.Definition.AnkiFieldNames,
                 cardTemplates = type.Definition.Templates.Select(template => new Dictionary<string, string>
                 {
                     ["Name"] = template.Name,
@@ -63,23 +63,14 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
             return;
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(plan.Writes, cancellationToken);
         for (int i = 0; i < results.Count; i++)
-            AnkiResults.Expect(results[i], plan.Writes[i].Action);
-    }
-
-    /// <summary>The Anki field names of a note type, the hidden key field last.</summary>
-    public static IReadOnlyList<string> AnkiFieldNames(NoteTypeDefinition definition)
-    {
-        List<string> names = [.. definition.Fields.Select(field => field.Name)];
-        if (!names.Contains(NoteTypeDefinition.KeyFieldName, StringComparer.Ordinal))
-            names.Add(NoteTypeDefinition.KeyFieldName);
-        return names;
+            results[i].GetResultOrThrow();
     }
 
     private static void PlanUpdate(ManagedNoteType type, AnkiActionResult fieldsResult, AnkiActionResult templatesResult, AnkiActionResult stylingResult, List<NoteTypeChange> changes, List<AnkiAction> writes)
     {
         List<string> details = [];
-        HashSet<string> ankiFields = [.. AnkiResults.Expect(fieldsResult, "modelFieldNames").EnumerateArray().Select(name => name.GetString()!)];
-        IReadOnlyList<string> wanted = AnkiFieldNames(type.Definition);
+        HashSet<string> ankiFields = [.. fieldsResult.GetResultOrThrow().EnumerateArray().Select(name => name.GetString()!)];
+        IReadOnlyList<string> wanted = type.Definition.AnkiFieldNames;
         for (int index = 0; index < wanted.Count; index++)
         {
             if (ankiFields.Contains(wanted[index]))
@@ -88,9 +79,9 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
             details.Add($"field {wanted[index]} added");
         }
 
-        JsonElement ankiTemplates = AnkiResults.Expect(templatesResult, "modelTemplates");
+        JsonElement ankiTemplates = templatesResult.GetResultOrThrow();
         Dictionary<string, Dictionary<string, string>> updates = [];
-        foreach (NoteTemplate template in type.Definition.Templates)
+        foreach (NoteTemplateDefinition template in type.Definition.Templates)
         {
             if (!ankiTemplates.TryGetProperty(template.Name, out JsonElement sides))
             {
@@ -110,7 +101,7 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
         if (updates.Count > 0)
             writes.Add(new AnkiAction("updateModelTemplates", new { model = new { name = type.Name, templates = updates } }));
 
-        if (AnkiResults.Expect(stylingResult, "modelStyling").GetProperty("css").GetString() != type.Definition.Css)
+        if (stylingResult.GetResultOrThrow().GetProperty("css").GetString() != type.Definition.Css)
         {
             writes.Add(new AnkiAction("updateModelStyling", new { model = new { name = type.Name, css = type.Definition.Css } }));
             details.Add("styling updated");
@@ -124,7 +115,7 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
         var canonical = types.OrderBy(type => type.Name, StringComparer.Ordinal).Select(type => new
         {
             name = type.Name,
-            fields = AnkiFieldNames(type.Definition),
+            fields = type.Definition.AnkiFieldNames,
             cloze = type.Definition.IsCloze,
             templates = type.Definition.Templates.Select(template => new[] { template.Name, template.Front, template.Back }),
             css = type.Definition.Css,

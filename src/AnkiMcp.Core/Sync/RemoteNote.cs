@@ -1,3 +1,5 @@
+using AnkiMcp.Core.Markdown;
+
 namespace AnkiMcp.Core.Sync;
 
 /// <summary>A managed note as Anki has it now.</summary>

@@ -1,3 +1,5 @@
+using AnkiMcp.Core.Markdown;
+
 namespace AnkiMcp.Core.Sync;
 
 /// <summary>Writes what a note looks like on both sides once the sync has brought them together.</summary>

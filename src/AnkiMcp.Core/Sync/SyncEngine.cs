@@ -86,7 +86,7 @@ public sealed partial class SyncEngine
             ? new NoteTypePlan(store.NoteTypeHash ?? "", [], [])
             : await noteTypeSync.PlanAsync([.. local.Types.Values], snapshot.ModelNames, store.NoteTypeHash, cancellationToken);
         PulledNotes pulled = new(local.Types);
-        MediaSynchronizer media = new(_client, _collectionDir, pulled);
+        MediaSynchronizer media = new(_client, _collectionDir, local.Types);
         MediaPlan mediaPlan = await media.PlanAsync(planned.Decisions, store.LoadPushedMedia(), cancellationToken);
         SyncPlan plan = new([.. planned.Changes], mediaPlan.Transfers, noteTypes.Changes);
         List<string> warnings = [.. planned.Warnings, .. mediaPlan.Warnings];

@@ -1,4 +1,5 @@
 using AnkiMcp.Core.Sync;
+using AnkiMcp.Tests.Markdown;
 using LibGit2Sharp;
 
 namespace AnkiMcp.Tests.Sync;
@@ -8,19 +9,19 @@ public sealed class GitSnapshotTests
     [Fact]
     public void Commit_TakesOnlyCollectionFiles_WithTheSnapshotMessage()
     {
-        using TempDirectory collection = new();
-        File.WriteAllText(collection.Combine("Biology.md"), "Q: What?\nA: That.\n");
-        Directory.CreateDirectory(collection.Combine("note_types", "AnkiMcpQA"));
-        File.WriteAllText(collection.Combine("note_types", "AnkiMcpQA", "note_type.yaml"), "fields: []\n");
-        Directory.CreateDirectory(collection.Combine("notes"));
-        File.WriteAllText(collection.Combine("notes", "private.txt"), "not part of the collection");
-        Directory.CreateDirectory(collection.Combine(".ankimcp"));
-        File.WriteAllText(collection.Combine(".ankimcp", "state.db"), "state");
+        using TempCollection collection = new(withDefaults: false);
+        File.WriteAllText(Path.Combine(collection.Dir, "Biology.md"), "Q: What?\nA: That.\n");
+        Directory.CreateDirectory(Path.Combine(collection.Dir, "note_types", "AnkiMcpQA"));
+        File.WriteAllText(Path.Combine(collection.Dir, "note_types", "AnkiMcpQA", "note_type.yaml"), "fields: []\n");
+        Directory.CreateDirectory(Path.Combine(collection.Dir, "notes"));
+        File.WriteAllText(Path.Combine(collection.Dir, "notes", "private.txt"), "not part of the collection");
+        Directory.CreateDirectory(Path.Combine(collection.Dir, ".ankimcp"));
+        File.WriteAllText(Path.Combine(collection.Dir, ".ankimcp", "state.db"), "state");
 
-        string? sha = GitSnapshot.Commit(collection.Path, "sync");
+        string? sha = GitSnapshot.Commit(collection.Dir, "sync");
 
         Assert.NotNull(sha);
-        using Repository repository = new(collection.Path);
+        using Repository repository = new(collection.Dir);
         LibGit2Sharp.Commit tip = repository.Head.Tip;
         Assert.Equal(sha, tip.Sha);
         Assert.Equal("ankimcp: snapshot before sync", tip.MessageShort);
@@ -33,34 +34,34 @@ public sealed class GitSnapshotTests
     [Fact]
     public void Commit_WithNothingChanged_MakesNoCommit()
     {
-        using TempDirectory collection = new();
-        File.WriteAllText(collection.Combine("Biology.md"), "Q: What?\nA: That.\n");
-        string? first = GitSnapshot.Commit(collection.Path, "sync");
+        using TempCollection collection = new(withDefaults: false);
+        File.WriteAllText(Path.Combine(collection.Dir, "Biology.md"), "Q: What?\nA: That.\n");
+        string? first = GitSnapshot.Commit(collection.Dir, "sync");
 
-        string? second = GitSnapshot.Commit(collection.Path, "sync");
+        string? second = GitSnapshot.Commit(collection.Dir, "sync");
 
         Assert.NotNull(first);
         Assert.Null(second);
-        using Repository repository = new(collection.Path);
+        using Repository repository = new(collection.Dir);
         Assert.Single(repository.Commits);
     }
 
     [Fact]
     public void Commit_RecordsDeletedDeckFiles_AndLeavesOtherStagedWorkAlone()
     {
-        using TempDirectory collection = new();
-        File.WriteAllText(collection.Combine("Biology.md"), "Q: What?\nA: That.\n");
-        File.WriteAllText(collection.Combine("Chemistry.md"), "Q: Why?\nA: This.\n");
-        GitSnapshot.Commit(collection.Path, "init");
-        File.Delete(collection.Combine("Chemistry.md"));
-        File.WriteAllText(collection.Combine("Biology.md"), "Q: What now?\nA: That.\n");
-        File.WriteAllText(collection.Combine("draft.txt"), "the user's own staged work");
-        using (Repository repository = new(collection.Path))
+        using TempCollection collection = new(withDefaults: false);
+        File.WriteAllText(Path.Combine(collection.Dir, "Biology.md"), "Q: What?\nA: That.\n");
+        File.WriteAllText(Path.Combine(collection.Dir, "Chemistry.md"), "Q: Why?\nA: This.\n");
+        GitSnapshot.Commit(collection.Dir, "init");
+        File.Delete(Path.Combine(collection.Dir, "Chemistry.md"));
+        File.WriteAllText(Path.Combine(collection.Dir, "Biology.md"), "Q: What now?\nA: That.\n");
+        File.WriteAllText(Path.Combine(collection.Dir, "draft.txt"), "the user's own staged work");
+        using (Repository repository = new(collection.Dir))
             Commands.Stage(repository, "draft.txt");
 
-        GitSnapshot.Commit(collection.Path, "markdown-to-anki");
+        GitSnapshot.Commit(collection.Dir, "markdown-to-anki");
 
-        using Repository reopened = new(collection.Path);
+        using Repository reopened = new(collection.Dir);
         LibGit2Sharp.Commit tip = reopened.Head.Tip;
         Assert.Equal("ankimcp: snapshot before markdown-to-anki", tip.MessageShort);
         Assert.Null(tip["Chemistry.md"]);

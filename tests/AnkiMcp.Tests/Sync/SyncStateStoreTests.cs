@@ -1,4 +1,5 @@
 using AnkiMcp.Core.Sync;
+using AnkiMcp.Tests.Markdown;
 
 namespace AnkiMcp.Tests.Sync;
 
@@ -10,10 +11,10 @@ public sealed class SyncStateStoreTests
     [Fact]
     public void Open_CreatesDatabaseInHiddenFolderWithWal()
     {
-        using TempDirectory collection = new();
-        using SyncStateStore store = SyncStateStore.Open(collection.Path);
+        using TempCollection collection = new(withDefaults: false);
+        using SyncStateStore store = SyncStateStore.Open(collection.Dir);
 
-        Assert.Equal(collection.Combine(".ankimcp", "state.db"), store.DatabasePath);
+        Assert.Equal(Path.Combine(collection.Dir, ".ankimcp", "state.db"), store.DatabasePath);
         Assert.True(File.Exists(store.DatabasePath));
         Assert.Null(store.ProfileName);
         Assert.Empty(store.LoadNotes());
@@ -22,8 +23,8 @@ public sealed class SyncStateStoreTests
     [Fact]
     public void CommittedChanges_AreVisibleAfterReopening()
     {
-        using TempDirectory collection = new();
-        using (SyncStateStore store = SyncStateStore.Open(collection.Path))
+        using TempCollection collection = new(withDefaults: false);
+        using (SyncStateStore store = SyncStateStore.Open(collection.Dir))
         using (SyncStateTransaction transaction = store.BeginWrite())
         {
             transaction.SetProfileName("User 1");
@@ -34,7 +35,7 @@ public sealed class SyncStateStoreTests
             transaction.Commit();
         }
 
-        using SyncStateStore reopened = SyncStateStore.Open(collection.Path);
+        using SyncStateStore reopened = SyncStateStore.Open(collection.Dir);
         Assert.Equal("User 1", reopened.ProfileName);
         Assert.Equal("abc", reopened.NoteTypeHash);
         Assert.Equal(Note("aaaaaaaaaaaa", 1), reopened.LoadNotes()["aaaaaaaaaaaa"]);
@@ -45,8 +46,8 @@ public sealed class SyncStateStoreTests
     [Fact]
     public void UncommittedTransaction_LeavesNoTrace()
     {
-        using TempDirectory collection = new();
-        using SyncStateStore store = SyncStateStore.Open(collection.Path);
+        using TempCollection collection = new(withDefaults: false);
+        using SyncStateStore store = SyncStateStore.Open(collection.Dir);
         using (SyncStateTransaction transaction = store.BeginWrite())
             transaction.Upsert(Note("aaaaaaaaaaaa", 1));
 
@@ -56,8 +57,8 @@ public sealed class SyncStateStoreTests
     [Fact]
     public void Upsert_RelinkingANoteIdToAnotherKey_DropsTheStaleKey()
     {
-        using TempDirectory collection = new();
-        using SyncStateStore store = SyncStateStore.Open(collection.Path);
+        using TempCollection collection = new(withDefaults: false);
+        using SyncStateStore store = SyncStateStore.Open(collection.Dir);
         using (SyncStateTransaction transaction = store.BeginWrite())
         {
             transaction.Upsert(Note("aaaaaaaaaaaa", 1));
@@ -74,13 +75,13 @@ public sealed class SyncStateStoreTests
     [Fact]
     public void Open_OnAFileThatIsNoDatabase_SetsItAsideAndStartsFresh()
     {
-        using TempDirectory collection = new();
-        Directory.CreateDirectory(collection.Combine(".ankimcp"));
-        File.WriteAllText(collection.Combine(".ankimcp", "state.db"), "this is not sqlite, just a text file that got here somehow");
+        using TempCollection collection = new(withDefaults: false);
+        Directory.CreateDirectory(Path.Combine(collection.Dir, ".ankimcp"));
+        File.WriteAllText(Path.Combine(collection.Dir, ".ankimcp", "state.db"), "this is not sqlite, just a text file that got here somehow");
 
-        using SyncStateStore store = SyncStateStore.Open(collection.Path);
+        using SyncStateStore store = SyncStateStore.Open(collection.Dir);
 
         Assert.Empty(store.LoadNotes());
-        Assert.True(File.Exists(collection.Combine(".ankimcp", "state.db.corrupt")));
+        Assert.True(File.Exists(Path.Combine(collection.Dir, ".ankimcp", "state.db.corrupt")));
     }
 }
