@@ -6,11 +6,6 @@ namespace AnkiMcp.Cli;
 /// <summary><c>ankimcp sync</c>: Two-way sync: apply the changes made on each side since the last sync to the other, and report notes changed on both.</summary>
 internal static class SyncCommand
 {
-    public static Command Create()
-    {
-        Command command = new("sync", "Two-way sync: apply the changes made on each side since the last sync to the other, and report notes changed on both.");
-        SyncCommandOptions options = new(command, withPrefer: true);
-        command.SetAction((parseResult, cancellationToken) => SyncCommandRunner.RunAsync(parseResult, SyncDirection.TwoWay, options, cancellationToken));
-        return command;
-    }
+    public static Command Create() => SyncCommandRunner.CreateCommand(
+        "sync", alias: null, "Two-way sync: apply the changes made on each side since the last sync to the other, and report notes changed on both.", SyncDirection.TwoWay, withPrefer: true);
 }

@@ -8,6 +8,17 @@ namespace AnkiMcp.Cli;
 /// <summary>Runs one sync command: resolves the collection and AnkiConnect, shows progress, prints the report.</summary>
 internal static class SyncCommandRunner
 {
+    /// <summary>A sync command with the shared options, running <paramref name="direction"/>.</summary>
+    public static Command CreateCommand(string name, string? alias, string description, SyncDirection direction, bool withPrefer)
+    {
+        Command command = new(name, description);
+        if (alias is not null)
+            command.Aliases.Add(alias);
+        SyncCommandOptions options = new(command, withPrefer);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, direction, options, cancellationToken));
+        return command;
+    }
+
     public static async Task<int> RunAsync(ParseResult parseResult, SyncDirection direction, SyncCommandOptions options, CancellationToken cancellationToken)
     {
         string collection = GlobalOptions.ResolveCollection(parseResult);

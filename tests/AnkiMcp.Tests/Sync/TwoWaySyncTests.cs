@@ -20,6 +20,14 @@ public sealed class TwoWaySyncTests
         world.Write(file, text.Replace(from, to, StringComparison.Ordinal));
     }
 
+    private static string EditOnBothSides(SyncWorld world)
+    {
+        string key = world.KeysIn("Biology.md")[0];
+        ReplaceInFile(world, "Biology.md", "answer to What is ATP?", "Markdown answer");
+        world.Anki.EditNote(world.NoteWithKey(key).Id, "Answer", "Anki answer");
+        return key;
+    }
+
     [Fact]
     public async Task EditsOnEachSide_ReachTheOtherSide()
     {
@@ -43,9 +51,7 @@ public sealed class TwoWaySyncTests
     public async Task EditedOnBothSides_KeepsBothVersions_UntilPreferSettlesIt()
     {
         await using SyncWorld world = await SyncedWorldAsync();
-        string key = world.KeysIn("Biology.md")[0];
-        ReplaceInFile(world, "Biology.md", "answer to What is ATP?", "Markdown answer");
-        world.Anki.EditNote(world.NoteWithKey(key).Id, "Answer", "Anki answer");
+        string key = EditOnBothSides(world);
 
         SyncReport first = await world.SyncAsync();
         SyncReport again = await world.SyncAsync();
@@ -70,9 +76,7 @@ public sealed class TwoWaySyncTests
     public async Task PreferMarkdown_SettlesAConflictInFavourOfTheFile()
     {
         await using SyncWorld world = await SyncedWorldAsync();
-        string key = world.KeysIn("Biology.md")[0];
-        ReplaceInFile(world, "Biology.md", "answer to What is ATP?", "Markdown answer");
-        world.Anki.EditNote(world.NoteWithKey(key).Id, "Answer", "Anki answer");
+        string key = EditOnBothSides(world);
 
         SyncReport report = await world.SyncAsync(new SyncOptions { Prefer = ConflictPreference.Markdown });
 
