@@ -1,0 +1,17 @@
+namespace AnkiMcp.Core.Markdown;
+
+/// <summary>Tag normalisation shared by the parser, the writer and fingerprints: trimmed, distinct, sorted ordinally.</summary>
+public static class NoteTags
+{
+    public static IReadOnlyList<string> Normalize(IEnumerable<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        SortedSet<string> set = new(StringComparer.Ordinal);
+        foreach (string tag in tags)
+        {
+            foreach (string part in tag.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                set.Add(part);
+        }
+        return [.. set];
+    }
+}

@@ -1,0 +1,40 @@
+using AnkiMcp.Core.Markdown;
+
+namespace AnkiMcp.Tests.Markdown;
+
+/// <summary>A collection folder in a fresh temp directory with the default note types, deleted on dispose.</summary>
+internal sealed class TempCollection : IDisposable
+{
+    public TempCollection(bool withDefaults = true)
+    {
+        Dir = Path.Combine(Path.GetTempPath(), "ankimcp-md-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Dir);
+        if (withDefaults)
+            DefaultNoteTypes.WriteTo(Dir);
+    }
+
+    public string Dir { get; }
+
+    public NoteTypeRegistry Types => NoteTypeRegistry.Load(Dir);
+
+    public string Write(string fileName, string text)
+    {
+        string path = Path.Combine(Dir, fileName);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public DeckFile Parse(string text, string fileName = "Deck.md") => DeckFileParser.Load(Write(fileName, text), Types);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
