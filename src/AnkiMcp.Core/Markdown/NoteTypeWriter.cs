@@ -52,11 +52,12 @@ public static class NoteTypeWriter
                 File.WriteAllText(Path.Combine(staging, back), type.Templates[i].Back);
                 templateFiles.Add((type.Templates[i].Name, front, back));
             }
-            using (StreamWriter yaml = new(Path.Combine(staging, NoteTypeLoader.FileName)))
-            {
-                yaml.WriteLine($"# Copied from Anki's note type '{type.Name}'. The folder name is the Anki note type name.");
-                new YamlStream(new YamlDocument(Describe(type, templateFiles))).Save(yaml, assignAnchors: false);
-            }
+            using StringWriter yaml = new();
+            yaml.WriteLine($"# Copied from Anki's note type '{type.Name}'. The folder name is the Anki note type name.");
+            new YamlStream(new YamlDocument(Describe(type, templateFiles))).Save(yaml, assignAnchors: false);
+            // YamlDotNet closes the document with an explicit "..." marker, which hand-written files do not have.
+            string text = yaml.ToString().ReplaceLineEndings("\n");
+            File.WriteAllText(Path.Combine(staging, NoteTypeLoader.FileName), text.EndsWith("\n...\n", StringComparison.Ordinal) ? text[..^4] : text);
             Directory.Move(staging, target);
             return target;
         }
