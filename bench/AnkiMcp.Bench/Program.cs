@@ -1,1 +1,3 @@
-return 0;
+using AnkiMcp.Bench;
+
+return await BenchmarkDispatcher.RunAsync(args);

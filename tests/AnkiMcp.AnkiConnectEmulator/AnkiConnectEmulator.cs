@@ -121,8 +121,11 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
         return Locked(() => read(_state.Collection));
     }
 
-    /// <summary>The user adds a note in Anki (no duplicate checks, deck created if needed); returns its id.</summary>
-    public long AddNote(string deck, string model, IReadOnlyDictionary<string, string> fields, IEnumerable<string>? tags = null) => Locked(() =>
+    /// <summary>
+    /// The user adds a note in Anki (no duplicate checks, deck created if needed); returns its id, which is
+    /// <paramref name="noteId"/> when given and free (to replay recorded ids).
+    /// </summary>
+    public long AddNote(string deck, string model, IReadOnlyDictionary<string, string> fields, IEnumerable<string>? tags = null, long? noteId = null) => Locked(() =>
     {
         ArgumentNullException.ThrowIfNull(fields);
         EmulatorCollection collection = _state.Collection;
@@ -131,8 +134,19 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
         string? unknown = fields.Keys.FirstOrDefault(k => noteType.FieldIndex(k) < 0);
         if (unknown is not null)
             throw new ArgumentException($"{model} has no field '{unknown}'.", nameof(fields));
-        return collection.AddNote(noteType, collection.CreateDeck(deck), values, tags ?? []).Id;
+        return collection.AddNote(noteType, collection.CreateDeck(deck), values, tags ?? [], noteId).Id;
     });
+
+    /// <summary>The user creates a note type in Anki.</summary>
+    public void CreateNoteType(
+        string name, IReadOnlyList<string> fields, IReadOnlyList<(string Name, string Front, string Back)> templates, bool isCloze = false, string? css = null) =>
+        Locked(() =>
+        {
+            ArgumentNullException.ThrowIfNull(templates);
+            _state.Collection.CreateModel(
+                name, isCloze, fields, templates.Select(t => new EmulatorTemplate(t.Name, t.Front, t.Back)),
+                css ?? (isCloze ? StockModels.ClozeCss : StockModels.DefaultCss));
+        });
 
     /// <summary>The user edits one field of a note in Anki's editor.</summary>
     public void EditNote(long noteId, string field, string value) => Locked(() =>

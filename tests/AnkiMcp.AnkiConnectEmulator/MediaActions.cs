@@ -26,41 +26,85 @@ internal static class MediaActions
             Path.Combine(Path.GetTempPath(), "AnkiConnectEmulator", c.State.ActiveProfile, "collection.media"));
     }
 
-    [SuppressMessage("Security", "CA5351", Justification = "AnkiConnect's skipHash is an MD5 digest.")]
-    private static JsonNode? Store(ActionContext c)
+    /// <summary>
+    /// The <c>audio</c>/<c>video</c>/<c>picture</c> objects of a note: each file is stored and referenced at the end of
+    /// the listed fields; a failure does not fail the call but lands, HTML-escaped, in those fields instead.
+    /// </summary>
+    public static void Attach(EmulatorCollection collection, JsonObject note, EmulatorModel model, IList<string> values)
     {
-        string fileName = c.Args.String("filename");
+        foreach (string kind in (string[])["audio", "video", "picture"])
+        {
+            JsonNode? given = note[kind];
+            IEnumerable<JsonNode?> items = given switch
+            {
+                null => [],
+                JsonArray array => array,
+                _ => [given],
+            };
+            foreach (JsonObject item in items.OfType<JsonObject>())
+            {
+                string addition;
+                try
+                {
+                    var args = new ActionArguments(item);
+                    string? stored = StoreFile(collection, args, args.Bool("deleteExisting", false));
+                    if (stored is null)
+                        continue;
+                    addition = kind == "picture" ? $"<img src=\"{stored}\">" : $"[sound:{stored}]";
+                }
+                catch (AnkiActionException e)
+                {
+                    addition = e.Message.Replace("&", "&amp;", StringComparison.Ordinal)
+                        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+                }
+                foreach (JsonNode? field in item["fields"] as JsonArray ?? [])
+                {
+                    int index = field is JsonValue name && name.TryGetValue(out string? text) ? model.FieldIndex(text) : -1;
+                    if (index >= 0)
+                        values[index] += addition;
+                }
+            }
+        }
+    }
+
+    private static JsonNode? Store(ActionContext c) => StoreFile(c.Collection, c.Args, c.Args.Bool("deleteExisting", true));
+
+    /// <summary>AnkiConnect's <c>storeMediaFile</c>; null when <c>skipHash</c> matched and nothing was stored.</summary>
+    [SuppressMessage("Security", "CA5351", Justification = "AnkiConnect's skipHash is an MD5 digest.")]
+    private static string? StoreFile(EmulatorCollection collection, ActionArguments args, bool deleteExisting)
+    {
+        string fileName = args.String("filename");
         byte[] data;
-        if (ActionArguments.Truthy(c.Args.Get("data")))
+        if (ActionArguments.Truthy(args.Get("data")))
         {
             try
             {
-                data = Convert.FromBase64String(c.Args.String("data"));
+                data = Convert.FromBase64String(args.String("data"));
             }
             catch (FormatException)
             {
                 throw new AnkiActionException("Incorrect padding");
             }
         }
-        else if (ActionArguments.Truthy(c.Args.Get("path")))
+        else if (ActionArguments.Truthy(args.Get("path")))
         {
-            string path = c.Args.String("path");
+            string path = args.String("path");
             data = File.Exists(path) ? File.ReadAllBytes(path) : throw new AnkiActionException($"[Errno 2] No such file or directory: {PythonRepr.String(path)}");
         }
-        else if (ActionArguments.Truthy(c.Args.Get("url")))
+        else if (ActionArguments.Truthy(args.Get("url")))
         {
             // The emulator has no network: every download fails as an unreachable URL would.
-            throw new AnkiActionException($"{c.Args.String("url")} download failed with return code 404");
+            throw new AnkiActionException($"{args.String("url")} download failed with return code 404");
         }
         else
         {
             throw new AnkiActionException("You must provide a \"data\", \"path\", or \"url\" field.");
         }
-        if (c.Args.OptionalString("skipHash") is string skipHash
+        if (args.OptionalString("skipHash") is string skipHash
             && string.Equals(skipHash, Convert.ToHexStringLower(MD5.HashData(data)), StringComparison.Ordinal))
         {
             return null;
         }
-        return c.Collection.StoreMedia(fileName, data, c.Args.Bool("deleteExisting", true));
+        return collection.StoreMedia(fileName, data, deleteExisting);
     }
 }

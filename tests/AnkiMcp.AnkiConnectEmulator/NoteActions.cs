@@ -121,6 +121,7 @@ internal static class NoteActions
     private static EmulatorNote AddNote(ActionContext c, JsonNode? node)
     {
         NewNoteRequest request = NewNoteRequest.Validate(c.Collection, node);
+        MediaActions.Attach(c.Collection, request.Note, request.Model, request.Values);
         return c.Collection.AddNote(request.Model, request.Deck, request.Values, request.Tags);
     }
 
@@ -160,6 +161,15 @@ internal static class NoteActions
             int index = note.Model.FieldIndex(name);
             if (index >= 0)
                 values[index] = ActionArguments.AsString(value, name);
+        }
+        if (request.ContainsKey("audio") || request.ContainsKey("video") || request.ContainsKey("picture"))
+        {
+            List<string> merged = [.. note.Values];
+            foreach (var (index, value) in values)
+                merged[index] = value;
+            MediaActions.Attach(c.Collection, request, note.Model, merged);
+            for (int i = 0; i < merged.Count; i++)
+                values[i] = merged[i];
         }
         c.Collection.SetValues(note, values);
     }

@@ -20,7 +20,7 @@ internal static class PythonJsonSyntax
     {
         int index = Math.Max(exception.Index, 0);
         byte first = index < body.Length ? body[index] : (byte)0;
-        int expected = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC2 ? 2 : 0;
+        int expected = first switch { >= 0xC2 and <= 0xDF => 2, >= 0xE0 and <= 0xEF => 3, >= 0xF0 and <= 0xF4 => 4, _ => 0 };
         if (expected == 0)
             return $"'utf-8' codec can't decode byte 0x{first:x2} in position {index}: invalid start byte";
         int available = body.Length - index;
