@@ -14,7 +14,12 @@ internal static class AnkiMcpCommandLine
         root.Options.Add(GlobalOptions.Json);
         // Each command registers itself here, one line each.
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NoteTypesCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(MarkdownToAnkiCommand.Create());
+        root.Subcommands.Add(AnkiToMarkdownCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create());
         return root;
     }
 }
