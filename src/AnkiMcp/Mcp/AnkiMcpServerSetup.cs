@@ -1,7 +1,9 @@
 using System.Reflection;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Sync;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 
 namespace AnkiMcp.Mcp;
@@ -27,7 +29,13 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(store);
         services.AddSingleton<ElicitedApproval>();
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
-        services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>()));
+        services.AddSingleton(new CachedNoteTypes(settings.CollectionDirectory));
+        services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<CachedNoteTypes>(),
+            provider.GetRequiredService<AnkiConnectClient>()));
+        services.AddSingleton(provider => new SyncEngine(settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>(),
+            provider.GetRequiredService<ILogger<SyncEngine>>()));
+        services.AddSingleton(provider => new ApprovedCardCreator(store, settings.CollectionDirectory,
+            provider.GetRequiredService<CachedNoteTypes>(), provider.GetRequiredService<AnkiConnectClient>(), provider.GetRequiredService<SyncEngine>()));
         return services
             .AddMcpServer(options =>
             {
@@ -36,6 +44,8 @@ internal static class AnkiMcpServerSetup
             })
             .WithTools<ProposalTools>()
             .WithTools<CollectionTools>()
+            .WithTools<CardCreationTools>()
+            .WithTools<SyncTools>()
             .WithResources<ProposalResources>()
             .WithResources<DeckResources>()
             .WithPrompts(PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
