@@ -11,7 +11,9 @@ namespace AnkiMcp.Bench;
 /// </summary>
 internal static class ClientBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public const string Name = "client";
+
+    public static async Task<int> RunAsync(string[] args)
     {
         int count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
@@ -30,6 +32,7 @@ internal static class ClientBenchmark
                 $"{best.Name,-34} best {best.Elapsed.TotalMilliseconds,8:F1} ms   median {median.Elapsed.TotalMilliseconds,8:F1} ms"
                 + $"   {median.Elapsed.TotalMicroseconds / count,6:F1} µs/note   {median.AllocatedBytes / 1024.0 / 1024.0,7:F1} MiB   {median.Requests} request(s)");
         }
+        return 0;
     }
 
     private static async Task<Measurement[]> MeasureOnceAsync(int count)

@@ -14,6 +14,7 @@ internal static class AnkiMcpCommandLine
         root.Options.Add(GlobalOptions.Json);
         // Each command registers itself here, one line each.
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NoteTypesCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
         return root;
     }

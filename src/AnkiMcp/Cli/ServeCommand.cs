@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Proposals;
 using AnkiMcp.Mcp;
 
@@ -52,7 +53,13 @@ internal static class ServeCommand
         }
 
         string collection = GlobalOptions.ResolveCollection(parseResult);
-        Directory.CreateDirectory(collection);
+        if (!Directory.Exists(Path.Combine(collection, "note_types")))
+        {
+            // A newcomer's first run: make the folder a collection so cards can be created before Anki is ever connected.
+            DefaultNoteTypes.WriteTo(collection);
+            await Console.Error.WriteLineAsync($"ankimcp serve: created a new collection in {collection} with the default note types.");
+        }
+
         AnkiMcpServerSettings settings = new(collection, policy.Value, parseResult.GetValue(GlobalOptions.AnkiUrl));
         ProposalStore store = await ProposalStore.OpenAsync(collection, policy.Value, cancellationToken: cancellationToken);
         bool debug = parseResult.GetValue(GlobalOptions.Debug);

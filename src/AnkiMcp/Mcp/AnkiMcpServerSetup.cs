@@ -1,4 +1,5 @@
 using System.Reflection;
+using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Proposals;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
@@ -25,7 +26,8 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(settings);
         services.AddSingleton(store);
         services.AddSingleton<ElicitedApproval>();
-        services.AddSingleton<ExistingCardFinder>();
+        services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
+        services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>()));
         return services
             .AddMcpServer(options =>
             {
@@ -33,7 +35,9 @@ internal static class AnkiMcpServerSetup
                 options.ServerInstructions = Instructions;
             })
             .WithTools<ProposalTools>()
+            .WithTools<CollectionTools>()
             .WithResources<ProposalResources>()
+            .WithResources<DeckResources>()
             .WithPrompts(PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
     }
 

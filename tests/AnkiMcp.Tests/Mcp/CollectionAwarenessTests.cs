@@ -1,0 +1,94 @@
+using System.Text.Json;
+using AnkiMcp.Tests.Proposals;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using static AnkiMcp.Tests.Mcp.LessonCards;
+
+namespace AnkiMcp.Tests.Mcp;
+
+public sealed class CollectionAwarenessTests : IDisposable
+{
+    private const string RustDeck = """
+        <!-- note_key: 0123456789ab -->
+        Q: What does `&mut` give you?
+        A: An exclusive borrow.
+
+        ---
+
+        <!-- note_key: 0123456789ac -->
+        T: Rust frees memory when the {{c1::owner}} goes out of scope.
+        """;
+
+    private readonly TempFolder _collection = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _collection.Dispose();
+
+    [Fact]
+    public async Task FirstRun_InAnEmptyFolder_CreatesTheCollectionWithDefaultNoteTypes()
+    {
+        string fresh = Path.Combine(_collection.Path, "new collection");
+        await using McpClient client = await ServerLauncher.StartStdioAsync(fresh, cancellationToken: Ct);
+
+        JsonElement types = await client.CallAsync("list_note_types", Args(), Ct);
+
+        Dictionary<string, string?> kinds = types.GetProperty("noteTypes").EnumerateArray()
+            .ToDictionary(type => type.GetProperty("name").GetString()!, type => type.TryGetProperty("cardKind", out JsonElement kind) ? kind.GetString() : null);
+        Assert.Equal("basic", kinds["AnkiMcpQA"]);
+        Assert.Equal("cloze", kinds["AnkiMcpCloze"]);
+        Assert.Equal("why", kinds["AnkiMcpWhy"]);
+        Assert.Equal("error", kinds["AnkiMcpError"]);
+        Assert.Null(kinds["AnkiMcpChoice"]);
+        Assert.False(types.GetProperty("ankiReachable").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(fresh, "note_types", "AnkiMcpWhy", "note_type.yaml")));
+    }
+
+    [Fact]
+    public async Task Propose_FlagsDuplicatesOfMarkdownNotes()
+    {
+        await using (McpClient first = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct))
+        {
+            await first.CallAsync("status", Args(), Ct);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(_collection.Path, "Programming__Rust.md"), RustDeck, Ct);
+        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+
+        JsonElement proposed = await client.CallAsync("propose_cards", Args(("lesson", "again"), ("cards", new object[]
+        {
+            new { kind = "basic", deck = "Programming::Rust", question = "What does **`&mut`** give you?", answer = "Exclusive access." },
+            new { kind = "cloze", deck = "Programming::Rust", text = "Rust frees memory when the {{c1::owner}} goes out of scope" },
+            new { kind = "why", deck = "Programming::Rust", question = "What does `&mut` give you?", chain = "a → b → c" },
+        })), Ct);
+
+        Dictionary<int, string> duplicates = proposed.GetProperty("possibleDuplicates").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("number").GetInt32(), d => d.GetProperty("where").GetString()!);
+        Assert.Equal([1, 2], duplicates.Keys.Order());
+        Assert.Equal("Programming__Rust.md line 1", duplicates[1]);
+        Assert.Equal("Programming__Rust.md line 7", duplicates[2]);
+    }
+
+    [Fact]
+    public async Task DeckFiles_AreListedAndReadableAsResources()
+    {
+        await using (McpClient first = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct))
+        {
+            await first.CallAsync("status", Args(), Ct);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(_collection.Path, "Programming__Rust.md"), RustDeck, Ct);
+        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+
+        JsonElement decks = await client.CallAsync("list_decks", Args(), Ct);
+        ReadResourceResult index = await client.ReadResourceAsync("ankimcp://decks", cancellationToken: Ct);
+        ReadResourceResult deck = await client.ReadResourceAsync("ankimcp://decks/Programming::Rust", cancellationToken: Ct);
+        McpException missing = await Assert.ThrowsAnyAsync<McpException>(() => client.ReadResourceAsync("ankimcp://decks/Nope", cancellationToken: Ct).AsTask());
+
+        Assert.Equal(["Programming::Rust"], decks.GetProperty("markdownDecks").EnumerateArray().Select(d => d.GetString()));
+        Assert.Contains("\"file\":\"Programming__Rust.md\"", Assert.IsType<TextResourceContents>(Assert.Single(index.Contents)).Text, StringComparison.Ordinal);
+        Assert.Equal(RustDeck, Assert.IsType<TextResourceContents>(Assert.Single(deck.Contents)).Text);
+        Assert.Contains("no deck 'Nope'", missing.Message, StringComparison.Ordinal);
+    }
+}
