@@ -11,6 +11,7 @@ namespace AnkiMcp.Core.Markdown;
 internal sealed class AnkiHtmlWriter
 {
     private readonly StringBuilder _html = new();
+    private HashSet<HtmlInline>? _unbalanced;
 
     public static string Write(MarkdownDocument document)
     {
@@ -38,11 +39,11 @@ internal sealed class AnkiHtmlWriter
         switch (block)
         {
             case ParagraphBlock paragraph:
-                WriteInlines(paragraph.Inline);
+                WriteLeafInlines(paragraph);
                 break;
             case HeadingBlock heading:
                 _html.Append("<h").Append(heading.Level).Append('>');
-                WriteInlines(heading.Inline);
+                WriteLeafInlines(heading);
                 _html.Append("</h").Append(heading.Level).Append('>');
                 break;
             case ThematicBreakBlock:
@@ -72,7 +73,7 @@ internal sealed class AnkiHtmlWriter
                 WriteBlocks(other);
                 break;
             case LeafBlock leaf:
-                WriteInlines(leaf.Inline);
+                WriteLeafInlines(leaf);
                 break;
         }
     }
@@ -160,6 +161,13 @@ internal sealed class AnkiHtmlWriter
             WriteInline(inline);
     }
 
+    private void WriteLeafInlines(LeafBlock block)
+    {
+        _unbalanced = HtmlTagBalance.UnbalancedTags(block.Inline);
+        WriteInlines(block.Inline);
+        _unbalanced = null;
+    }
+
     private void WriteInline(Inline inline)
     {
         switch (inline)
@@ -216,11 +224,18 @@ internal sealed class AnkiHtmlWriter
                 HtmlText.AppendEscaped(_html, autolink.Url);
                 _html.Append("</a>");
                 break;
+            case HtmlInline html when _unbalanced?.Contains(html) == true:
+                HtmlText.AppendEscaped(_html, html.Tag);
+                break;
             case HtmlInline html:
                 _html.Append(html.Tag);
                 break;
             case HtmlEntityInline entity:
                 HtmlText.AppendEscaped(_html, entity.Transcoded.AsSpan());
+                break;
+            case DelimiterInline delimiter:
+                HtmlText.AppendEscaped(_html, delimiter.ToLiteral());
+                WriteInlines(delimiter);
                 break;
             case ContainerInline container:
                 WriteInlines(container);

@@ -28,7 +28,8 @@ internal static partial class InlineMarkdown
         switch (node)
         {
             case IText text:
-                MarkdownEscaper.Append(output, text.Data, context.InLinkText, context.InTable);
+                bool continued = text.NextSibling is IElement { LocalName: not ("br" or "div" or "p") };
+                MarkdownEscaper.Append(output, text.Data, context.InLinkText, context.InTable, continued);
                 break;
             case IComment comment:
                 output.Append("<!--").Append(comment.Data).Append("-->");
@@ -138,21 +139,52 @@ internal static partial class InlineMarkdown
         string content = output.ToString(contentStart, output.Length - contentStart);
         output.Length = start;
         string core = content.Trim(' ', '\t', '\n');
-        if (core.Length == 0)
+        string? inside = InsideDelimited(element);
+        // Emphasis cannot span paragraphs, and <i> inside <i> looks like one <i>: keep the text without delimiters,
+        // converted again so that line starts are escaped where they now are.
+        if (core.Length == 0 || inside == tag || core.Contains("\n\n", StringComparison.Ordinal))
         {
-            AppendBlank(output, content);
+            AppendNodes(output, element.ChildNodes, context);
             return;
         }
         int leading = content.IndexOf(core, StringComparison.Ordinal);
         AppendBlank(output, content[..leading]);
         char previous = output.Length > 0 ? output[^1] : '\n';
-        bool markdown = CanOpen(previous, core[0]) && CanClose(core[^1], NextCharacter(element));
+        // A delimiter right after the same character would join it into one longer run, so use the tag there.
+        bool markdown = previous != delimiter[0] && (inside is null || DelimiterOf(inside)[0] != delimiter[0]) && CanOpen(previous, core[0]) && CanClose(core[^1], NextCharacter(element));
         if (markdown)
             output.Append(delimiter).Append(core).Append(delimiter);
         else
             output.Append('<').Append(tag).Append('>').Append(core).Append("</").Append(tag).Append('>');
         AppendBlank(output, content[(leading + core.Length)..]);
     }
+
+    /// <summary>The tag (b, i, s, mark) of the nearest enclosing element that is written with delimiters, or null.</summary>
+    private static string? InsideDelimited(IElement element)
+    {
+        for (IElement? parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+        {
+            string? tag = parent.LocalName switch
+            {
+                "b" or "strong" => "b",
+                "i" or "em" => "i",
+                "s" or "strike" or "del" => "s",
+                "mark" => "mark",
+                _ => null,
+            };
+            if (tag is not null)
+                return tag;
+        }
+        return null;
+    }
+
+    private static string DelimiterOf(string tag) => tag switch
+    {
+        "b" => "**",
+        "i" => "*",
+        "s" => "~~",
+        _ => "==",
+    };
 
     private static void AppendBlank(StringBuilder output, string blank)
     {
@@ -190,7 +222,19 @@ internal static partial class InlineMarkdown
                 continue;
             }
             if (node is IElement next)
-                return next.LocalName is "br" or "div" or "p" ? '\n' : '<';
+            {
+                return next.LocalName switch
+                {
+                    "br" or "div" or "p" => '\n',
+                    "b" or "strong" or "i" or "em" => '*',
+                    "s" or "strike" or "del" => '~',
+                    "mark" => '=',
+                    "code" => '`',
+                    "a" => '[',
+                    "img" => '!',
+                    _ => '<',
+                };
+            }
         }
         return '\0';
     }

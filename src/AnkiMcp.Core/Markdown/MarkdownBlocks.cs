@@ -7,16 +7,25 @@ namespace AnkiMcp.Core.Markdown;
 /// <summary>Converts block-level HTML elements (headings, rules, code, quotes, lists, tables) to Markdown.</summary>
 internal static class MarkdownBlocks
 {
-    /// <summary>The Markdown for a block element ("" when it has nothing to show), or null when the element is not a block.</summary>
-    public static string? Convert(IElement element) => element.LocalName switch
+    /// <summary>Whether <see cref="Convert"/> handles the element.</summary>
+    public static bool IsBlock(IElement element) =>
+        element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "hr" or "pre" or "blockquote" or "ul" or "ol" or "table";
+
+    /// <summary>Whether a block element is somewhere inside <paramref name="element"/>.</summary>
+    public static bool ContainsBlock(IElement element) =>
+        element.Children.Length > 0 && element.QuerySelector("h1,h2,h3,h4,h5,h6,hr,pre,blockquote,ul,ol,table,p") is not null;
+
+    /// <summary>The Markdown for a block element ("" when it has nothing to show). <paramref name="alternateMarker"/> writes a list with <c>*</c> or <c>1)</c> markers, so that it stays
+    /// apart from a list right before it.</summary>
+    public static string Convert(IElement element, bool alternateMarker = false) => element.LocalName switch
     {
         "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => Heading(element, element.LocalName[1] - '0'),
         "hr" => "***",
         "pre" => Code(element),
         "blockquote" => Quote(element),
-        "ul" or "ol" => List(element),
+        "ul" or "ol" => List(element, alternateMarker),
         "table" => Table(element),
-        _ => null,
+        _ => throw new ArgumentException($"<{element.LocalName}> is not a block element.", nameof(element)),
     };
 
     /// <summary>The number of the first item of an ordered list.</summary>
@@ -88,16 +97,18 @@ internal static class MarkdownBlocks
         return string.Join('\n', inner.Split('\n').Select(line => line.Length == 0 ? ">" : "> " + line));
     }
 
-    private static string List(IElement element)
+    private static string List(IElement element, bool alternateMarker)
     {
         bool ordered = element.LocalName == "ol";
         int number = ListStart(element);
         StringBuilder markdown = new();
         foreach (IElement item in element.Children)
         {
-            string marker = ordered ? number.ToString(CultureInfo.InvariantCulture) + "." : "-";
+            string marker = ordered ? number.ToString(CultureInfo.InvariantCulture) + (alternateMarker ? ")" : ".") : alternateMarker ? "*" : "-";
             number++;
             string content = MarkdownFlow.Convert(item.LocalName == "li" ? item.ChildNodes : [item], inListItem: true);
+            if (content.Length == 0)
+                continue;
             if (markdown.Length > 0)
                 markdown.Append('\n');
             markdown.Append(marker);

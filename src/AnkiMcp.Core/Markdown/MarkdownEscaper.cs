@@ -11,8 +11,9 @@ internal static class MarkdownEscaper
 
     /// <summary>Appends <paramref name="text"/>. Line starts are where <paramref name="output"/> is empty or ends with a
     /// newline; white space there is dropped (Markdown would drop it). <paramref name="inLinkText"/> also escapes
-    /// <c>]</c>; <paramref name="inTable"/> also escapes <c>|</c>.</summary>
-    public static void Append(StringBuilder output, ReadOnlySpan<char> text, bool inLinkText = false, bool inTable = false)
+    /// <c>]</c>; <paramref name="inTable"/> also escapes <c>|</c>. <paramref name="continued"/> says that inline
+    /// content follows on the same line, so a final <c>&lt;</c> may turn into a tag.</summary>
+    public static void Append(StringBuilder output, ReadOnlySpan<char> text, bool inLinkText = false, bool inTable = false, bool continued = false)
     {
         for (int i = 0; i < text.Length; i++)
         {
@@ -20,12 +21,20 @@ internal static class MarkdownEscaper
             bool lineStart = output.Length == 0 || output[^1] == '\n';
             if (c is '\n' or '\r')
                 c = ' ';
-            if (lineStart && c is ' ' or '\t')
+            if (lineStart && char.IsWhiteSpace(c))
                 continue;
             if (c == '\\' && MathSpan.LengthAt(text, i) is > 0 and int mathLength)
             {
                 output.Append(text.Slice(i, mathLength));
                 i += mathLength - 1;
+                continue;
+            }
+            if (lineStart && IsTableDelimiterRow(text[i..]))
+            {
+                // "| - | - |" under a line with pipes would turn the two lines into a table.
+                int dash = text[i..].IndexOf('-');
+                output.Append(text.Slice(i, dash)).Append("\\-");
+                i += dash;
                 continue;
             }
             if (lineStart && LineStartNeedsEscape(text[i..]) is int digits and >= 0)
@@ -39,17 +48,24 @@ internal static class MarkdownEscaper
             char next = i + 1 < text.Length ? text[i + 1] : '\0';
             bool escape = c switch
             {
-                '\\' => next == '\0' || IsAsciiPunctuation(next),
-                '*' or '`' or '[' => true,
+                '\\' => next < 128 ? !char.IsAsciiLetterOrDigit(next) : char.IsWhiteSpace(next),
+                '*' or '`' => true,
+                '[' => lineStart || inLinkText || previous == '!' || OpensLink(text[(i + 1)..]),
                 ']' => inLinkText,
                 '|' => inTable,
                 '_' => !char.IsLetterOrDigit(previous) || !char.IsLetterOrDigit(next),
-                '<' => next == '\0' || char.IsAsciiLetter(next) || next is '/' or '!' or '?',
+                '<' => next == '\0' ? continued : char.IsAsciiLetter(next) || next is '/' or '!' or '?',
                 '&' => LooksLikeEntity(text[i..]),
                 '~' or '=' => next == c || previous == c,
                 '{' => text[i..].StartsWith("{width=", StringComparison.Ordinal),
                 _ => false,
             };
+            if (escape && c == '[' && text[(i + 1)..].Contains("\\]", StringComparison.Ordinal))
+            {
+                // "\[" would open display math that a later "\]" closes.
+                output.Append("&#91;");
+                continue;
+            }
             if (escape)
                 output.Append('\\');
             output.Append(c);
@@ -68,7 +84,15 @@ internal static class MarkdownEscaper
         return digits > 0 && digits < text.Length && text[digits] is '.' or ')' ? digits : -1;
     }
 
-    private static bool IsAsciiPunctuation(char c) => c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c));
+    /// <summary>Whether a '[' followed by <paramref name="rest"/> could start a link: a later "](" or "][".</summary>
+    private static bool OpensLink(ReadOnlySpan<char> rest)
+    {
+        int close = rest.IndexOf(']');
+        return close >= 0 && (rest[(close + 1)..] is ['(', ..] or ['[', ..] || OpensLink(rest[(close + 1)..]));
+    }
+
+    private static bool IsTableDelimiterRow(ReadOnlySpan<char> rest) =>
+        rest.Contains('|') && rest.Contains('-') && !rest.ContainsAnyExcept("|-: \t");
 
     private static bool LooksLikeEntity(ReadOnlySpan<char> text)
     {

@@ -10,6 +10,8 @@ namespace AnkiMcp.Core.Markdown;
 internal sealed class MarkdownFlow
 {
     private readonly List<(string Markdown, bool IsParagraph, bool IsInterruptingList)> _blocks = [];
+    private string? _lastList;
+    private bool _lastListAlternate;
     private readonly StringBuilder _paragraph = new();
     private readonly bool _inListItem;
 
@@ -59,15 +61,25 @@ internal sealed class MarkdownFlow
                 FlushParagraph();
                 break;
             default:
-                if (MarkdownBlocks.Convert(element) is { } block)
+                if (!MarkdownBlocks.IsBlock(element) && MarkdownBlocks.ContainsBlock(element))
                 {
-                    FlushParagraph();
-                    if (block.Length > 0)
-                        _blocks.Add((block, false, element.LocalName == "ul" || (element.LocalName == "ol" && MarkdownBlocks.ListStart(element) == 1)));
+                    // Inline formatting around blocks has no Markdown form; keep the blocks, drop the wrapper.
+                    AddNodes(element.ChildNodes);
+                    break;
                 }
-                else
+                if (!MarkdownBlocks.IsBlock(element))
                 {
                     InlineMarkdown.AppendNode(_paragraph, element, default);
+                    break;
+                }
+                FlushParagraph();
+                // Two lists in a row would merge into one in Markdown unless the second uses the other marker.
+                bool alternate = element.LocalName == _lastList && _blocks.Count > 0 && !_blocks[^1].IsParagraph && !_lastListAlternate;
+                string block = MarkdownBlocks.Convert(element, alternate);
+                if (block.Length > 0)
+                {
+                    _blocks.Add((block, false, element.LocalName == "ul" || (element.LocalName == "ol" && MarkdownBlocks.ListStart(element) == 1)));
+                    (_lastList, _lastListAlternate) = element.LocalName is "ul" or "ol" ? (element.LocalName, alternate) : (null, false);
                 }
                 break;
         }
@@ -80,8 +92,8 @@ internal sealed class MarkdownFlow
         StringBuilder current = new();
         foreach (string rawLine in text.Split('\n'))
         {
-            string line = rawLine.TrimEnd(' ', '\t');
-            if (line.Length == 0)
+            string line = rawLine.TrimEnd();
+            if (string.IsNullOrWhiteSpace(line))
             {
                 if (current.Length > 0)
                     _blocks.Add((current.ToString(), true, false));
@@ -91,6 +103,7 @@ internal sealed class MarkdownFlow
             if (current.Length > 0)
                 current.Append('\n');
             current.Append(line);
+            _lastList = null;
         }
         if (current.Length > 0)
             _blocks.Add((current.ToString(), true, false));
