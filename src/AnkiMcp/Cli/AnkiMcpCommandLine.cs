@@ -16,6 +16,8 @@ internal static class AnkiMcpCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NoteTypesCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(SerializeCommand.Create());
+        root.Subcommands.Add(DeserializeCommand.Create());
         return root;
     }
 }
