@@ -16,13 +16,15 @@ internal static class NoteTypesCommand
 
     public static Command Create()
     {
-        Option<string?> add = new("--add") { Description = "Copy this note type from Anki into note_types/NAME/ (Anki must be running)." };
+        Option<string?> add = new("--add") { Description = "Copy this note type from Anki into note_types/NAME/ (Anki must be running).", HelpName = "NAME" };
         Option<string?> labels = new("--labels")
         {
+            HelpName = "FIELD=LABEL,…",
             Description = "With --add: the Markdown label of each field, e.g. \"Front=F:,Back=B:\"; fields not named stay in Anki only. Without it you are asked field by field.",
         };
         Option<string?> identifying = new("--identifying")
         {
+            HelpName = "LABEL,…",
             Description = "With --labels: the labels that identify the type, e.g. \"F:,B:\" (default: labels known from other types keep their setting, new ones identify).",
         };
         Command command = new("note-types", "List the note types of the collection and their labels, or copy one from Anki with --add.")
