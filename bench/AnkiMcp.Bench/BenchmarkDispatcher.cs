@@ -7,6 +7,7 @@ internal static class BenchmarkDispatcher
     {
         [McpToolBenchmark.Name] = McpToolBenchmark.RunAsync,
         [ClientBenchmark.Name] = ClientBenchmark.RunAsync,
+        [SyncBenchmark.Name] = SyncBenchmark.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
     };
 
