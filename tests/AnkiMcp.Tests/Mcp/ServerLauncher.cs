@@ -25,6 +25,10 @@ internal static class ServerLauncher
             EnvironmentVariables = new Dictionary<string, string?> { ["ANKIMCP_COLLECTION"] = null, ["ANKIMCP_APPROVAL"] = null },
             ShutdownTimeout = TimeSpan.FromSeconds(5),
         });
+        // A freshly started server on a busy machine can miss the client's default server/discover probe window; the
+        // client then falls back to 'initialize', which the server, already on 2026-07-28, refuses. Wait for it instead.
+        options ??= new McpClientOptions();
+        options.DiscoverProbeTimeout = TimeSpan.FromMinutes(1);
         return McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken);
     }
 
