@@ -16,6 +16,10 @@ internal static class AnkiMcpCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NoteTypesCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(MarkdownToAnkiCommand.Create());
+        root.Subcommands.Add(AnkiToMarkdownCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,45 @@
+using AnkiMcp.Core.Markdown;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>The Markdown side of a sync: the parsed collection, its managed note types and every note in it.</summary>
+internal sealed class LocalCollection
+{
+    private LocalCollection(string directory, MarkdownCollection collection)
+    {
+        Directory = directory;
+        Collection = collection;
+        Types = collection.NoteTypes.Types.ToDictionary(type => type.Name, type => new ManagedNoteType(type), StringComparer.Ordinal);
+        Notes = [.. collection.Decks.SelectMany(deck => deck.Notes.Select(note => new LocalNote(
+            note.Key, note.NoteTypeName, deck.DeckName, note.Fields, note.Tags, RelativePath(deck.Path), note.Line)))];
+    }
+
+    public string Directory { get; }
+
+    public MarkdownCollection Collection { get; }
+
+    public IReadOnlyDictionary<string, ManagedNoteType> Types { get; }
+
+    public IReadOnlyList<LocalNote> Notes { get; }
+
+    /// <summary>Loads the folder; any parse error stops the sync before it changes anything.</summary>
+    public static LocalCollection Load(string directory)
+    {
+        MarkdownCollection collection;
+        try
+        {
+            collection = MarkdownCollection.Load(directory);
+        }
+        catch (CollectionFormatException invalid)
+        {
+            throw new SyncRefusedException(invalid.Message + FixAdvice, invalid);
+        }
+        if (collection.Errors.Count > 0)
+            throw new SyncRefusedException(string.Join(Environment.NewLine, collection.Errors) + FixAdvice);
+        return new LocalCollection(directory, collection);
+    }
+
+    private static string FixAdvice => Environment.NewLine + "Fix the collection as said above and run again. Nothing was changed.";
+
+    public string RelativePath(string path) => Path.GetRelativePath(Directory, path).Replace('\\', '/');
+}

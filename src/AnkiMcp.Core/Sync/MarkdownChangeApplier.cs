@@ -1,0 +1,119 @@
+using AnkiMcp.Core.Markdown;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>
+/// Makes the planned changes in the deck files: notes from Anki are updated in place, appended, moved between files
+/// or removed; keys are written into notes about to go to Anki (the rest of the text kept as the user wrote it);
+/// Anki's version of a conflicting note goes to <c>conflicts/</c>. Every write is atomic and checked by parsing.
+/// </summary>
+internal sealed class MarkdownChangeApplier
+{
+    private readonly LocalCollection _local;
+    private readonly PulledNotes _pulled;
+    private readonly Dictionary<string, DeckFile> _decks;
+
+    public MarkdownChangeApplier(LocalCollection local, PulledNotes pulled)
+    {
+        _local = local;
+        _pulled = pulled;
+        _decks = local.Collection.Decks.ToDictionary(deck => local.RelativePath(deck.Path), StringComparer.Ordinal);
+    }
+
+    private NoteTypeRegistry Types => _local.Collection.NoteTypes;
+
+    /// <summary>Writes each note's key into its deck file, leaving the rest of the text as the user wrote it.</summary>
+    public void InsertKeys(IReadOnlyList<NoteDecision> decisions)
+    {
+        foreach (IGrouping<string, NoteDecision> file in decisions.GroupBy(decision => decision.Local!.File, StringComparer.Ordinal))
+            _decks[file.Key] = DeckFileWriter.InsertKeys(_decks[file.Key], file.ToDictionary(decision => decision.Local!.Line, decision => decision.Key), Types);
+    }
+
+    /// <summary>Applies the Markdown side of the decisions; returns the fingerprint of every note now in a written file, by key.</summary>
+    public IReadOnlyDictionary<string, string> Apply(IReadOnlyList<NoteDecision> decisions, IProgress<SyncProgress>? progress)
+    {
+        Dictionary<string, string> removedFrom = new(StringComparer.Ordinal);
+        Dictionary<string, MarkdownNote> replaced = new(StringComparer.Ordinal);
+        Dictionary<string, List<(long Order, MarkdownNote Note)>> appended = new(StringComparer.Ordinal);
+        HashSet<string> touched = new(StringComparer.Ordinal);
+        foreach (NoteDecision decision in decisions)
+        {
+            if (decision.IsOpenConflict)
+            {
+                WriteConflictFile(decision);
+                continue;
+            }
+            MarkdownNote? fromAnki = PulledNotes.WritesAnkiVersion(decision)
+                ? new MarkdownNote(decision.Key, decision.Remote!.NoteTypeName, _pulled.MarkdownFields(decision.Remote), decision.Remote.Tags, 0)
+                : null;
+            bool lands = decision.Has(SyncChangeKind.Move, SyncSide.Markdown) || decision.Has(SyncChangeKind.Create, SyncSide.Markdown);
+            if (decision.Local is not null && (lands || decision.Has(SyncChangeKind.Delete, SyncSide.Markdown)))
+            {
+                removedFrom[decision.Key] = decision.Local.File;
+                touched.Add(decision.Local.File);
+            }
+            if (lands)
+            {
+                string file = FileOf(decision.Remote!.DeckName);
+                MarkdownNote note = fromAnki ?? CurrentNote(decision.Local!, decision.Key);
+                (appended.TryGetValue(file, out List<(long, MarkdownNote)>? list) ? list : appended[file] = []).Add((decision.Remote.NoteId, note));
+                touched.Add(file);
+            }
+            else if (fromAnki is not null && decision.Local is not null)
+            {
+                replaced[decision.Key] = fromAnki;
+                touched.Add(decision.Local.File);
+            }
+        }
+
+        int done = 0;
+        Dictionary<string, string> fingerprints = new(StringComparer.Ordinal);
+        foreach (string file in touched)
+        {
+            foreach (MarkdownNote note in WriteDeck(file, removedFrom, replaced, appended.GetValueOrDefault(file) ?? []))
+                fingerprints[note.Key!] = note.Fingerprint;
+            progress?.Report(new SyncProgress("Writing deck files", ++done, touched.Count));
+        }
+        return fingerprints;
+    }
+
+    private IReadOnlyList<MarkdownNote> WriteDeck(string file, Dictionary<string, string> removedFrom, Dictionary<string, MarkdownNote> replaced, List<(long Order, MarkdownNote Note)> appended)
+    {
+        List<MarkdownNote> notes = [];
+        foreach (MarkdownNote note in _decks.GetValueOrDefault(file)?.Notes ?? [])
+        {
+            if (note.Key is not null && removedFrom.GetValueOrDefault(note.Key) == file)
+                continue;
+            notes.Add(note.Key is not null && replaced.TryGetValue(note.Key, out MarkdownNote? update) ? update : note);
+        }
+        notes.AddRange(appended.OrderBy(item => item.Order).Select(item => item.Note));
+        string path = Path.Combine(_local.Directory, file);
+        if (notes.Count == 0)
+        {
+            // Every note left the deck: the file goes too, as the deck did in Anki.
+            File.Delete(path);
+            return [];
+        }
+        DeckFileWriter.WriteDeck(path, notes, Types);
+        return [.. DeckFileParser.Load(path, Types).Notes.Where(note => note.Key is not null)];
+    }
+
+    private void WriteConflictFile(NoteDecision decision)
+    {
+        RemoteNote remote = decision.Remote!;
+        string path = ConflictFiles.FullPath(_local.Directory, decision.Key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        MarkdownNote note = new(decision.Key, remote.NoteTypeName, _pulled.MarkdownFields(remote), remote.Tags, 0);
+        AtomicFile.WriteAllText(path,
+            $"<!-- Anki's version of note {decision.Key} (deck {remote.DeckName}); it was changed in Markdown ({decision.Local!.File}:{decision.Local.Line}) and in Anki. "
+            + "Keep one with: ankimcp sync --prefer markdown, or ankimcp sync --prefer anki. -->\n\n"
+            + DeckFileWriter.Render([note], Types));
+    }
+
+    private MarkdownNote CurrentNote(LocalNote note, string key) =>
+        _decks[note.File].Notes.FirstOrDefault(candidate => candidate.Key == key)
+        ?? throw new InvalidOperationException($"{note.File}:{note.Line}: note {key} is no longer in its deck file; run the sync again.");
+
+    private string FileOf(string deckName) =>
+        _local.Collection.FindDeck(deckName) is { } deck ? _local.RelativePath(deck.Path) : DeckFileNames.ToFileName(deckName);
+}

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Markdown;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>
+/// Copies the media files the synced notes reference: up to Anki only when Anki lacks them (a digest remembers what
+/// was pushed, so unchanged files cost no request), down into <c>media/</c> when the folder lacks them.
+/// </summary>
+internal sealed class MediaSynchronizer(AnkiConnectClient client, string collectionDirectory, IReadOnlyDictionary<string, ManagedNoteType> types)
+{
+    private const int UploadBytesPerRequest = 8 << 20;
+
+    private string MediaDirectory => Path.Combine(collectionDirectory, MediaFolder.FolderName);
+
+    public async Task<MediaPlan> PlanAsync(IReadOnlyList<NoteDecision> decisions, IReadOnlyDictionary<string, string> pushed, CancellationToken cancellationToken)
+    {
+        List<string> warnings = [];
+        Dictionary<string, string> candidates = new(StringComparer.Ordinal);
+        foreach (NoteDecision decision in decisions.Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki)))
+        {
+            foreach (string name in MediaReferences.In(NoteConverter.ToAnkiFields(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
+            {
+                string path = Path.Combine(MediaDirectory, name);
+                if (!File.Exists(path))
+                {
+                    warnings.Add($"{decision.Local.File}:{decision.Local.Line}: media/{name} is referenced but not in media/; add the file or fix the reference.");
+                    continue;
+                }
+                string digest = await DigestAsync(path, cancellationToken);
+                if (pushed.GetValueOrDefault(name) != digest)
+                    candidates[name] = digest;
+            }
+        }
+
+        Dictionary<string, string> uploads = new(StringComparer.Ordinal);
+        Dictionary<string, string> present = new(StringComparer.Ordinal);
+        if (candidates.Count > 0)
+        {
+            HashSet<string> inAnki = [.. (await client.InvokeAsync("getMediaFilesNames", new { pattern = "*" }, cancellationToken)).EnumerateArray().Select(name => name.GetString()!)];
+            foreach ((string name, string digest) in candidates)
+                (inAnki.Contains(name) ? present : uploads)[name] = digest;
+        }
+
+        List<string> downloads = [.. decisions
+            .Where(PulledNotes.WritesAnkiVersion)
+            .SelectMany(decision => MediaReferences.In(decision.Remote!.Fields.Values))
+            .Distinct(StringComparer.Ordinal)
+            .Where(name => !File.Exists(Path.Combine(MediaDirectory, name)))];
+        return new MediaPlan(uploads, present, downloads, warnings);
+    }
+
+    public async Task UploadAsync(MediaPlan plan, SyncStateTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach ((string name, string digest) in plan.AlreadyInAnki)
+            transaction.SetPushedMedia(name, digest);
+        List<(AnkiAction Action, string Name)> batch = [];
+        long batchBytes = 0;
+        foreach ((string name, string digest) in plan.Uploads)
+        {
+            byte[] content = await File.ReadAllBytesAsync(Path.Combine(MediaDirectory, name), cancellationToken);
+            if (batchBytes + content.Length > UploadBytesPerRequest && batch.Count > 0)
+            {
+                await StoreAsync(batch, plan, transaction, cancellationToken);
+                batch.Clear();
+                batchBytes = 0;
+            }
+            batch.Add((new AnkiAction("storeMediaFile", new { filename = name, data = Convert.ToBase64String(content), deleteExisting = true }), name));
+            batchBytes += content.Length;
+        }
+        if (batch.Count > 0)
+            await StoreAsync(batch, plan, transaction, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> DownloadAsync(MediaPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Downloads.Count == 0)
+            return [];
+        List<string> warnings = [];
+        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
+            [.. plan.Downloads.Select(name => new AnkiAction("retrieveMediaFile", new { filename = name }))], cancellationToken);
+        Directory.CreateDirectory(MediaDirectory);
+        for (int i = 0; i < results.Count; i++)
+        {
+            JsonElement content = results[i].GetResultOrThrow();
+            if (content.ValueKind != JsonValueKind.String)
+            {
+                warnings.Add($"media/{plan.Downloads[i]} is referenced by an Anki note but Anki does not have it either.");
+                continue;
+            }
+            string path = Path.Combine(MediaDirectory, plan.Downloads[i]);
+            string temporary = path + ".ankimcp-tmp";
+            await File.WriteAllBytesAsync(temporary, content.GetBytesFromBase64(), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        return warnings;
+    }
+
+    private async Task StoreAsync(List<(AnkiAction Action, string Name)> batch, MediaPlan plan, SyncStateTransaction transaction, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync([.. batch.Select(item => item.Action)], cancellationToken);
+        for (int i = 0; i < results.Count; i++)
+        {
+            results[i].GetResultOrThrow();
+            transaction.SetPushedMedia(batch[i].Name, plan.Uploads[batch[i].Name]);
+        }
+    }
+
+    private static async Task<string> DigestAsync(string path, CancellationToken cancellationToken)
+    {
+        await using FileStream stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

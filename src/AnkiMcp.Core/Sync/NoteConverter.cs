@@ -1,0 +1,41 @@
+using AnkiMcp.Core.Markdown;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>Turns a note's fields from Markdown into Anki HTML and back, field by field, for the synced fields only.</summary>
+internal static class NoteConverter
+{
+    /// <summary>The Anki fields of a Markdown note (HTML), without the key field.</summary>
+    public static Dictionary<string, string> ToAnkiFields(LocalNote note, ManagedNoteType type)
+    {
+        Dictionary<string, string> fields = new(StringComparer.Ordinal);
+        foreach (string name in type.SyncedFields)
+            fields[name] = note.Fields.TryGetValue(name, out string? markdown) && markdown.Length > 0 ? AnkiHtmlRenderer.ToHtml(markdown) : "";
+        return fields;
+    }
+
+    /// <summary>The Markdown fields of an Anki note; empty fields are left out.</summary>
+    public static Dictionary<string, string> ToMarkdownFields(RemoteNote note, ManagedNoteType type)
+    {
+        Dictionary<string, string> fields = new(StringComparer.Ordinal);
+        foreach (string name in type.SyncedFields)
+        {
+            if (note.Fields.TryGetValue(name, out string? html) && html.Length > 0 && AnkiHtmlConverter.ToMarkdown(html) is { Length: > 0 } markdown)
+                fields[name] = markdown;
+        }
+        return fields;
+    }
+
+    /// <summary>Whether the Markdown note, rendered to HTML, is what Anki holds (fields and tags).</summary>
+    public static bool SameContent(LocalNote local, RemoteNote remote, ManagedNoteType type)
+    {
+        if (!local.Tags.ToHashSet(StringComparer.Ordinal).SetEquals(remote.Tags))
+            return false;
+        foreach ((string name, string html) in ToAnkiFields(local, type))
+        {
+            if (!string.Equals(html, remote.Fields.GetValueOrDefault(name, ""), StringComparison.Ordinal))
+                return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>What the planner decided for one note key.</summary>
+/// <param name="Key">The note key (freshly made for notes that had none).</param>
+/// <param name="Local">The Markdown note, if the folder has it.</param>
+/// <param name="Remote">The Anki note, if Anki has it.</param>
+/// <param name="State">What the last sync recorded, if anything.</param>
+/// <param name="Changes">The changes to make (empty when both sides already agree).</param>
+internal sealed record NoteDecision(string Key, LocalNote? Local, RemoteNote? Remote, NoteSyncState? State, IReadOnlyList<SyncChange> Changes)
+{
+    /// <summary>The Markdown note has no key yet: the key is written into its file.</summary>
+    public bool NeedsKeyInMarkdown => Local is { Key: null };
+
+    /// <summary>The Anki note's hidden key field does not hold the key yet.</summary>
+    public bool NeedsKeyInAnki => Remote is not null && Remote.EmbeddedKey != Key;
+
+    /// <summary>True when this decision includes a change of this kind on this side.</summary>
+    public bool Has(SyncChangeKind kind, SyncSide target) => Changes.Any(change => change.Kind == kind && change.Target == target);
+
+    /// <summary>True when both sides were edited and the conflict is left for <c>--prefer</c>.</summary>
+    public bool IsOpenConflict => Has(SyncChangeKind.Conflict, SyncSide.Markdown);
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using AnkiMcp.Core.Anki;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>
+/// Pushes a few new Markdown notes to Anki right after they were written (card creation), in one batched request
+/// when the note types are current: decks and notes go in one <c>multi</c>. A note Anki already holds under its key
+/// (an earlier push whose reply was lost) is linked, not added twice.
+/// </summary>
+internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient client)
+{
+    public async Task<NotesPushResult> PushAsync(IReadOnlyCollection<string> noteKeys, CancellationToken cancellationToken)
+    {
+        LocalCollection local = LocalCollection.Load(collectionDirectory);
+        Dictionary<string, LocalNote> byKey = local.Notes.Where(note => note.Key is not null).ToDictionary(note => note.Key!, StringComparer.Ordinal);
+        using SyncStateStore store = SyncStateStore.Open(collectionDirectory);
+        IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
+        List<PushedNote> outcome = [];
+        List<LocalNote> toPush = [];
+        foreach (string key in noteKeys.Distinct(StringComparer.Ordinal))
+        {
+            if (state.TryGetValue(key, out NoteSyncState? known))
+                outcome.Add(new PushedNote(key, known.NoteId, null));
+            else if (byKey.TryGetValue(key, out LocalNote? note))
+                toPush.Add(note);
+            else
+                outcome.Add(new PushedNote(key, null, "No note with this key in the collection's deck files."));
+        }
+        if (toPush.Count == 0)
+            return Result(outcome);
+
+        IReadOnlyList<AnkiActionResult> lookup = await client.MultiAsync(
+            [new AnkiAction("getActiveProfile"), new AnkiAction("modelNames"), .. toPush.Select(note => new AnkiAction("findNotes", new { query = AnkiCollectionReader.KeyQuery(note.Key!) }))],
+            cancellationToken);
+        string profile = lookup[0].GetResultOrThrow().GetString() ?? "";
+        if (store.ProfileName is { } recorded && recorded != profile)
+        {
+            return new NotesPushResult(PushStatus.Refused, [],
+                $"Anki's active profile is '{profile}' but this collection belongs to '{recorded}'. Nothing was sent; the notes stay in Markdown. Switch profile in Anki, then sync.");
+        }
+        HashSet<string> modelNames = [.. lookup[1].GetResultOrThrow().EnumerateArray().Select(name => name.GetString()!)];
+
+        using SyncStateTransaction transaction = store.BeginWrite();
+        try
+        {
+            if (store.ProfileName is null)
+                transaction.SetProfileName(profile);
+            NoteTypeSynchronizer noteTypes = new(client);
+            NoteTypePlan typePlan = await noteTypes.PlanAsync([.. local.Types.Values], modelNames, store.NoteTypeHash, cancellationToken);
+            await noteTypes.ApplyAsync(typePlan, cancellationToken);
+            transaction.SetNoteTypeHash(typePlan.Hash);
+
+            List<NoteDecision> creates = [];
+            for (int i = 0; i < toPush.Count; i++)
+            {
+                NoteDecision decision = new(toPush[i].Key!, toPush[i], null, null,
+                    [new SyncChange(SyncChangeKind.Create, SyncSide.Anki, toPush[i].DeckName, toPush[i].Key, toPush[i].NoteTypeName)]);
+                long? existing = lookup[i + 2].GetResultOrThrow().EnumerateArray().Select(id => (long?)id.GetInt64()).FirstOrDefault();
+                if (existing is { } noteId)
+                {
+                    Record(transaction, decision, noteId, local.Types);
+                    outcome.Add(new PushedNote(decision.Key, noteId, null));
+                }
+                else
+                {
+                    creates.Add(decision);
+                }
+            }
+
+            MediaSynchronizer media = new(client, collectionDirectory, local.Types);
+            MediaPlan mediaPlan = await media.PlanAsync(creates, store.LoadPushedMedia(), cancellationToken);
+            await media.UploadAsync(mediaPlan, transaction, cancellationToken);
+            await AddAsync(creates, local.Types, transaction, outcome, cancellationToken);
+        }
+        finally
+        {
+            transaction.Commit();
+        }
+        return Result(outcome);
+    }
+
+    private async Task AddAsync(List<NoteDecision> creates, IReadOnlyDictionary<string, ManagedNoteType> types, SyncStateTransaction transaction, List<PushedNote> outcome, CancellationToken cancellationToken)
+    {
+        if (creates.Count == 0)
+            return;
+        AnkiChangeApplier applier = new(client, types, progress: null);
+        List<AnkiAction> actions = [.. creates.Select(decision => decision.Local!.DeckName).Distinct(StringComparer.Ordinal).Select(deck => new AnkiAction("createDeck", new { deck }))];
+        actions.Add(new AnkiAction("addNotes", new
+        {
+            notes = creates.Select(decision => new
+            {
+                deckName = decision.Local!.DeckName,
+                modelName = decision.Local.NoteTypeName,
+                fields = applier.AnkiFields(decision.Local, decision.Key),
+                tags = decision.Local.Tags,
+                options = new { allowDuplicate = true },
+            }).ToList(),
+        }));
+        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);
+        AnkiActionResult added = results[^1];
+        if (added.Error is null && added.Result.ValueKind == JsonValueKind.Array)
+        {
+            int index = 0;
+            foreach (JsonElement id in added.Result.EnumerateArray())
+            {
+                NoteDecision decision = creates[index++];
+                if (id.ValueKind == JsonValueKind.Number)
+                {
+                    Record(transaction, decision, id.GetInt64(), types);
+                    outcome.Add(new PushedNote(decision.Key, id.GetInt64(), null));
+                }
+                else
+                {
+                    outcome.Add(new PushedNote(decision.Key, null, "Anki did not add this note; it stays in Markdown and is retried at the next sync."));
+                }
+            }
+            return;
+        }
+
+        // Anki refused the batch as a whole (current AnkiConnect adds all or none): add note by note to learn which.
+        Dictionary<NoteDecision, long?> done = [];
+        IReadOnlyList<string> warnings = await applier.ApplyAsync(creates, (decision, noteId) => done[decision] = noteId, cancellationToken);
+        foreach (NoteDecision decision in creates)
+        {
+            if (done.TryGetValue(decision, out long? noteId) && noteId is not null)
+            {
+                Record(transaction, decision, noteId, types);
+                outcome.Add(new PushedNote(decision.Key, noteId, null));
+            }
+            else
+            {
+                string reason = warnings.FirstOrDefault(warning => warning.Contains($"{decision.Local!.File}:{decision.Local.Line}:", StringComparison.Ordinal))
+                    ?? added.Error ?? "Anki did not add this note.";
+                outcome.Add(new PushedNote(decision.Key, null, reason));
+            }
+        }
+    }
+
+    private static void Record(SyncStateTransaction transaction, NoteDecision decision, long? noteId, IReadOnlyDictionary<string, ManagedNoteType> types) =>
+        new StateRecorder(transaction, new Dictionary<string, NoteSyncState>(), types).Record(decision, noteId);
+
+    private static NotesPushResult Result(List<PushedNote> notes)
+    {
+        int pushed = notes.Count(note => note.NoteId is not null);
+        return pushed == notes.Count
+            ? new NotesPushResult(PushStatus.Pushed, notes, $"{pushed} note{(pushed == 1 ? " is" : "s are")} in Anki.")
+            : new NotesPushResult(PushStatus.PartlyPushed, notes,
+                $"{pushed} of {notes.Count} notes are in Anki; the others stay in Markdown (see each note's error) and go with the next sync once fixed.");
+    }
+}

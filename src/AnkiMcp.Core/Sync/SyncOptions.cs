@@ -1,0 +1,26 @@
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>How a sync run behaves.</summary>
+public sealed record SyncOptions
+{
+    /// <summary>Plan only: change no file, no state and nothing in Anki.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Commit the collection files with git before a run that changes them.</summary>
+    public bool AutoCommit { get; init; } = true;
+
+    /// <summary>How a two-way sync settles notes changed on both sides.</summary>
+    public ConflictPreference Prefer { get; init; }
+
+    /// <summary>Let a run delete more than the safety threshold of a deck's notes.</summary>
+    public bool AllowDeletes { get; init; }
+
+    /// <summary>A run refuses to delete more than this share of a deck's notes unless <see cref="AllowDeletes"/>…</summary>
+    public double DeleteShareThreshold { get; init; } = 0.2;
+
+    /// <summary>…and more than this many notes.</summary>
+    public int DeleteCountThreshold { get; init; } = 5;
+
+    /// <summary>Receives progress of long stages.</summary>
+    public IProgress<SyncProgress>? Progress { get; init; }
+}

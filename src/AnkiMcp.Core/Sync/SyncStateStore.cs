@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>
+/// The sync state of one collection: <c>&lt;collection&gt;/.ankimcp/state.db</c> (SQLite, WAL). It links note keys to
+/// Anki note ids and remembers what each side looked like at the last sync, so a change can be told from no change.
+/// Losing it is safe: identity is rebuilt from the hidden <c>AnkiOps Key</c> field in Anki.
+/// </summary>
+public sealed class SyncStateStore : IDisposable
+{
+    /// <summary>The schema this code writes; a file with another version is set aside and rebuilt.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string Schema = """
+        CREATE TABLE app_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            profile_name TEXT,
+            note_type_hash TEXT
+        );
+        INSERT INTO app_state (id) VALUES (1);
+        CREATE TABLE note_state (
+            note_key TEXT PRIMARY KEY,
+            note_id INTEGER NOT NULL UNIQUE,
+            note_type TEXT NOT NULL,
+            deck TEXT NOT NULL,
+            markdown_fingerprint TEXT NOT NULL,
+            anki_fingerprint TEXT NOT NULL
+        );
+        CREATE TABLE media_state (
+            name TEXT PRIMARY KEY,
+            pushed_digest TEXT NOT NULL
+        );
+        """;
+
+    private readonly SqliteConnection _connection;
+
+    private SyncStateStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        DatabasePath = path;
+    }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Where a collection keeps its state database.</summary>
+    public static string PathFor(string collectionDir) => Path.Combine(collectionDir, ".ankimcp", "state.db");
+
+    /// <summary>
+    /// Opens (or creates) the state database of a collection. A file that is not a database of this schema is
+    /// renamed to <c>state.db.corrupt</c> and a fresh one is created.
+    /// </summary>
+    public static SyncStateStore Open(string collectionDir)
+    {
+        string path = PathFor(collectionDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return OpenOrCreate(path);
+        }
+        catch (SqliteException)
+        {
+            SetAside(path);
+            return OpenOrCreate(path);
+        }
+        catch (InvalidDataException)
+        {
+            SetAside(path);
+            return OpenOrCreate(path);
+        }
+    }
+
+    /// <summary>The Anki profile this collection belongs to, or null until the first sync or init that reached Anki.</summary>
+    public string? ProfileName => ReadAppState("profile_name");
+
+    /// <summary>The hash of the note-type definitions last pushed to Anki.</summary>
+    public string? NoteTypeHash => ReadAppState("note_type_hash");
+
+    /// <summary>Every note's state, by note key.</summary>
+    public IReadOnlyDictionary<string, NoteSyncState> LoadNotes()
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint FROM note_state";
+        using SqliteDataReader reader = command.ExecuteReader();
+        Dictionary<string, NoteSyncState> notes = new(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            NoteSyncState note = new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+            notes[note.NoteKey] = note;
+        }
+        return notes;
+    }
+
+    /// <summary>For each media file name, the content digest last uploaded to Anki.</summary>
+    public IReadOnlyDictionary<string, string> LoadPushedMedia()
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT name, pushed_digest FROM media_state";
+        using SqliteDataReader reader = command.ExecuteReader();
+        Dictionary<string, string> media = new(StringComparer.Ordinal);
+        while (reader.Read())
+            media[reader.GetString(0)] = reader.GetString(1);
+        return media;
+    }
+
+    /// <summary>Starts the one write transaction of a run; nothing is stored until <see cref="SyncStateTransaction.Commit"/>.</summary>
+    public SyncStateTransaction BeginWrite() => new(_connection, _connection.BeginTransaction());
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    private string? ReadAppState(string column)
+    {
+        using SqliteCommand command = _connection.CreateCommand();
+        // The column name is one of this class's constants, never user input.
+#pragma warning disable CA2100
+        command.CommandText = $"SELECT {column} FROM app_state WHERE id = 1";
+#pragma warning restore CA2100
+        return command.ExecuteScalar() as string;
+    }
+
+    private static SyncStateStore OpenOrCreate(string path)
+    {
+        SqliteConnection connection = new(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 5,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+            long version = (long)Scalar(connection, "PRAGMA user_version")!;
+            if (version == 0 && (long)Scalar(connection, "SELECT count(*) FROM sqlite_master")! == 0)
+            {
+                using SqliteTransaction transaction = connection.BeginTransaction();
+                Execute(connection, Schema + string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {SchemaVersion};"), transaction);
+                transaction.Commit();
+            }
+            else if (version != SchemaVersion)
+            {
+                throw new InvalidDataException($"{path} has schema version {version}, expected {SchemaVersion}.");
+            }
+            return new SyncStateStore(connection, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void SetAside(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (string suffix in new[] { "-wal", "-shm" })
+            File.Delete(path + suffix);
+        File.Move(path, path + ".corrupt", overwrite: true);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+#pragma warning disable CA2100 // constant SQL
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // constant SQL
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+}

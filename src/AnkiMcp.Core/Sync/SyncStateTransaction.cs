@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>
+/// The single write transaction of a sync run. The engine records each change as soon as it has reached Anki, and
+/// commits at the end — also when Anki went away halfway, so what did reach Anki is remembered.
+/// </summary>
+public sealed class SyncStateTransaction : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    internal SyncStateTransaction(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    /// <summary>Records the Anki profile the collection belongs to.</summary>
+    public void SetProfileName(string profileName) => Execute("UPDATE app_state SET profile_name = $p0 WHERE id = 1", profileName);
+
+    /// <summary>Records the hash of the note-type definitions now in Anki.</summary>
+    public void SetNoteTypeHash(string hash) => Execute("UPDATE app_state SET note_type_hash = $p0 WHERE id = 1", hash);
+
+    /// <summary>Inserts or replaces a note's state; a stale row holding the same note id under another key is dropped.</summary>
+    public void Upsert(NoteSyncState note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        Execute("DELETE FROM note_state WHERE note_id = $p0 AND note_key <> $p1", note.NoteId, note.NoteKey);
+        Execute(
+            """
+            INSERT INTO note_state (note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+            ON CONFLICT (note_key) DO UPDATE SET note_id = excluded.note_id, note_type = excluded.note_type,
+                deck = excluded.deck, markdown_fingerprint = excluded.markdown_fingerprint, anki_fingerprint = excluded.anki_fingerprint
+            """,
+            note.NoteKey, note.NoteId, note.NoteTypeName, note.DeckName, note.MarkdownFingerprint, note.AnkiFingerprint);
+    }
+
+    /// <summary>Forgets a note (deleted on both sides).</summary>
+    public void Remove(string noteKey) => Execute("DELETE FROM note_state WHERE note_key = $p0", noteKey);
+
+    /// <summary>Records that a media file with this content digest is in Anki.</summary>
+    public void SetPushedMedia(string name, string digest) =>
+        Execute("INSERT INTO media_state (name, pushed_digest) VALUES ($p0, $p1) ON CONFLICT (name) DO UPDATE SET pushed_digest = excluded.pushed_digest", name, digest);
+
+    /// <summary>Makes every recorded change durable.</summary>
+    public void Commit() => _transaction.Commit();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (SqliteCommand command in _commands.Values)
+            command.Dispose();
+        _transaction.Dispose();
+    }
+
+    private void Execute(string sql, params object[] values)
+    {
+        if (!_commands.TryGetValue(sql, out SqliteCommand? command))
+        {
+            command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+#pragma warning disable CA2100 // constant SQL, values are parameters
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            for (int i = 0; i < values.Length; i++)
+                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+            command.Prepare();
+            _commands[sql] = command;
+        }
+        for (int i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using AnkiMcp.Core.Sync;
+
+namespace AnkiMcp.Cli;
+
+/// <summary><c>ankimcp anki-to-markdown</c> (<c>am</c>): Make the Markdown folder match Anki: write managed notes from Anki into the deck files.</summary>
+internal static class AnkiToMarkdownCommand
+{
+    public static Command Create() => SyncCommandRunner.CreateCommand(
+        "anki-to-markdown", "am", "Make the Markdown folder match Anki: write managed notes from Anki into the deck files.", SyncDirection.AnkiToMarkdown, withPrefer: false);
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using AnkiMcp.Core.Sync;
+
+namespace AnkiMcp.Cli;
+
+/// <summary><c>ankimcp markdown-to-anki</c> (<c>ma</c>): Make Anki match the Markdown folder: add, update, move and delete managed notes in Anki.</summary>
+internal static class MarkdownToAnkiCommand
+{
+    public static Command Create() => SyncCommandRunner.CreateCommand(
+        "markdown-to-anki", "ma", "Make Anki match the Markdown folder: add, update, move and delete managed notes in Anki.", SyncDirection.MarkdownToAnki, withPrefer: false);
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Sync;
+using Spectre.Console;
+
+namespace AnkiMcp.Cli;
+
+/// <summary>Runs one sync command: resolves the collection and AnkiConnect, shows progress, prints the report.</summary>
+internal static class SyncCommandRunner
+{
+    /// <summary>A sync command with the shared options, running <paramref name="direction"/>.</summary>
+    public static Command CreateCommand(string name, string? alias, string description, SyncDirection direction, bool withPrefer)
+    {
+        Command command = new(name, description);
+        if (alias is not null)
+            command.Aliases.Add(alias);
+        SyncCommandOptions options = new(command, withPrefer);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, direction, options, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ParseResult parseResult, SyncDirection direction, SyncCommandOptions options, CancellationToken cancellationToken)
+    {
+        string collection = GlobalOptions.ResolveCollection(parseResult);
+        bool json = parseResult.GetValue(GlobalOptions.Json);
+        using AnkiConnectClient client = new(AnkiConnectOptions.Resolve(parseResult.GetValue(GlobalOptions.AnkiUrl)));
+        SyncEngine engine = new(collection, client);
+        try
+        {
+            SyncReport report = await WithProgressAsync(
+                !json && !Console.IsErrorRedirected,
+                progress => Run(engine, direction, options.Read(parseResult, progress), cancellationToken));
+            SyncReportPrinter.Print(report, json);
+            return 0;
+        }
+        catch (SyncRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message);
+            return 1;
+        }
+        catch (AnkiUnavailableException unavailable)
+        {
+            await Console.Error.WriteLineAsync(unavailable.Message);
+            await Console.Error.WriteLineAsync("The folder and the sync state are consistent: run the same command again once Anki is back and it finishes the job.");
+            return 1;
+        }
+        catch (AnkiConnectException refused)
+        {
+            await Console.Error.WriteLineAsync($"Anki refused a request: {refused.Message}");
+            await Console.Error.WriteLineAsync("What reached Anki is recorded; fix the cause and run the command again.");
+            return 1;
+        }
+        catch (Exception unexpected) when (unexpected is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"Could not read or write the collection folder: {unexpected.Message}");
+            return 1;
+        }
+    }
+
+    private static Task<SyncReport> Run(SyncEngine engine, SyncDirection direction, SyncOptions options, CancellationToken cancellationToken) => direction switch
+    {
+        SyncDirection.MarkdownToAnki => engine.MarkdownToAnkiAsync(options, cancellationToken),
+        SyncDirection.AnkiToMarkdown => engine.AnkiToMarkdownAsync(options, cancellationToken),
+        _ => engine.SyncAsync(options, cancellationToken),
+    };
+
+    private static async Task<SyncReport> WithProgressAsync(bool interactive, Func<IProgress<SyncProgress>?, Task<SyncReport>> run)
+    {
+        if (!interactive)
+            return await run(null);
+        IAnsiConsole stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await stderr.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            Dictionary<string, ProgressTask> tasks = [];
+            Progress<SyncProgress> progress = new(update =>
+            {
+                if (!tasks.TryGetValue(update.Stage, out ProgressTask? task))
+                    tasks[update.Stage] = task = context.AddTask(update.Stage, maxValue: update.Total);
+                task.MaxValue = update.Total;
+                task.Value = update.Done;
+            });
+            return await run(progress);
+        });
+    }
+}
