@@ -6,6 +6,7 @@ internal static class BenchmarkDispatcher
     private static readonly Dictionary<string, Func<string[], Task<int>>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
         [McpToolBenchmark.Name] = McpToolBenchmark.RunAsync,
+        [ClientBenchmark.Name] = ClientBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -16,16 +16,21 @@ public sealed partial class AnkiConnectClient : IDisposable
     private readonly HttpClient _http;
 
     public AnkiConnectClient(AnkiConnectOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
-        var handler = new SocketsHttpHandler
+        : this(options, new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.Zero,
             ConnectTimeout = TimeSpan.FromSeconds(10),
-        };
+        })
+    {
+    }
+
+    /// <summary>A client over another transport; the benchmarks use it to time the client alone, without a server.</summary>
+    internal AnkiConnectClient(AnkiConnectOptions options, HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

@@ -16,14 +16,16 @@ public sealed record AnkiConnectOptions(Uri Url, string? ApiKey = null)
     /// else <see cref="DefaultUrl"/>; the key from <c>ANKI_CONNECT_KEY</c>.
     /// </summary>
     /// <exception cref="ArgumentException">The URL given is not an absolute http(s) address.</exception>
-    public static AnkiConnectOptions Resolve(string? urlOverride)
+    public static AnkiConnectOptions Resolve(string? urlOverride) => Resolve(urlOverride, Environment.GetEnvironmentVariable);
+
+    internal static AnkiConnectOptions Resolve(string? urlOverride, Func<string, string?> environment)
     {
-        string? fromEnvironment = Environment.GetEnvironmentVariable("ANKI_CONNECT_URL");
+        string? fromEnvironment = environment("ANKI_CONNECT_URL");
         string? text = !string.IsNullOrWhiteSpace(urlOverride) ? urlOverride
             : !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment
             : null;
         Uri url = text is null ? DefaultUrl : ParseUrl(text.Trim());
-        string? key = Environment.GetEnvironmentVariable("ANKI_CONNECT_KEY");
+        string? key = environment("ANKI_CONNECT_KEY");
         return new AnkiConnectOptions(url, string.IsNullOrEmpty(key) ? null : key);
     }
 
