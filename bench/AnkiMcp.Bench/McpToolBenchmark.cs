@@ -35,7 +35,7 @@ internal static class McpToolBenchmark
                 Arguments = [Path.Combine(AppContext.BaseDirectory, "ankimcp.dll"), "serve", "--collection", collection,
                     "--approval", "conversation", "--anki-url", emulator?.Url.ToString() ?? "http://127.0.0.1:9"],
                 WorkingDirectory = AppContext.BaseDirectory,
-            }));
+            }), new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromMinutes(1) });
 
             Dictionary<string, List<double>> timings = new() { ["propose_cards (20)"] = [], ["approve_proposals (all)"] = [], ["create_approved_cards"] = [] };
             for (int i = 0; i < warmup + iterations; i++)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
 
@@ -5,65 +6,82 @@ namespace AnkiMcp.Core.Proposals;
 
 /// <summary>
 /// Gathers what new proposals are compared with for duplicates: proposals still waiting for creation, the notes of the
-/// Markdown collection, and — when Anki is running — Anki's own duplicate check of each draft's first field.
+/// Markdown collection, and — when Anki is running — Anki's own duplicate check of each draft's first field. Deck files
+/// are parsed again only when they changed.
 /// </summary>
-public sealed class ExistingCardFinder(ProposalStore store, string collectionDirectory, AnkiConnectClient anki)
+public sealed class ExistingCardFinder(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, AnkiConnectClient anki)
 {
+    private readonly ConcurrentDictionary<string, (long Length, long Ticks, NoteTypeRegistry Types, ExistingCard[] Cards)> _deckFiles = new(StringComparer.Ordinal);
+
     /// <summary>Existing cards the drafts may duplicate; a source that cannot be read (Anki down, broken note types) is left out.</summary>
     public async Task<IReadOnlyList<ExistingCard>> FindAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(drafts);
-        HashSet<string> noteTypes = [.. drafts.Select(draft => CardKindSchema.For(draft.Kind).NoteTypeName)];
-        List<ExistingCard> existing = [.. await WaitingProposalsAsync(noteTypes, cancellationToken), .. MarkdownNotes(noteTypes)];
-        existing.AddRange(await AnkiDuplicatesAsync(drafts, cancellationToken));
+        HashSet<string> wanted = [.. drafts.Select(draft => CardKindSchema.For(draft.Kind).NoteTypeName)];
+        Task<IEnumerable<ExistingCard>> inAnki = AnkiDuplicatesAsync(drafts, cancellationToken);
+        List<ExistingCard> existing = [.. await WaitingProposalsAsync(wanted, cancellationToken), .. MarkdownNotes(wanted)];
+        existing.AddRange(await inAnki);
         return existing;
     }
 
-    private async Task<IEnumerable<ExistingCard>> WaitingProposalsAsync(HashSet<string> noteTypes, CancellationToken cancellationToken) =>
-        (await store.ListAsync(cancellationToken: cancellationToken))
-            .Where(card => card.State is ProposalState.Pending or ProposalState.Approved)
+    private async Task<IEnumerable<ExistingCard>> WaitingProposalsAsync(HashSet<string> wanted, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Proposal> pending = await store.ListAsync(state: ProposalState.Pending, cancellationToken: cancellationToken);
+        IReadOnlyList<Proposal> approved = await store.ListAsync(state: ProposalState.Approved, cancellationToken: cancellationToken);
+        return pending.Concat(approved)
             .Select(card => (Card: card, Schema: CardKindSchema.For(card.Draft.Kind)))
-            .Where(item => noteTypes.Contains(item.Schema.NoteTypeName))
+            .Where(item => wanted.Contains(item.Schema.NoteTypeName))
             .Select(item => new ExistingCard(item.Schema.NoteTypeName, item.Card.Draft.Fields.GetValueOrDefault(item.Schema.FirstField) ?? string.Empty,
                 $"{item.Card.State.ToString().ToLowerInvariant()} card {item.Card.Number} of batch {item.Card.BatchId}"));
+    }
 
-    private IEnumerable<ExistingCard> MarkdownNotes(HashSet<string> noteTypes)
+    private List<ExistingCard> MarkdownNotes(HashSet<string> wanted)
     {
-        if (!Directory.Exists(Path.Combine(collectionDirectory, "note_types")))
-            return [];
-        MarkdownCollection collection;
+        NoteTypeRegistry types;
         try
         {
-            collection = MarkdownCollection.Load(collectionDirectory);
+            types = noteTypes.Get();
         }
         catch (CollectionFormatException)
         {
             return [];
         }
 
-        return collection.Decks
-            .SelectMany(deck => deck.Notes.Select(note => (Deck: deck, Note: note)))
-            .Where(item => noteTypes.Contains(item.Note.NoteTypeName))
-            .Select(item =>
+        List<ExistingCard> cards = [];
+        foreach (string path in MarkdownCollection.DeckFilePaths(collectionDirectory))
+        {
+            FileInfo file = new(path);
+            if (!_deckFiles.TryGetValue(path, out var cached) || cached.Length != file.Length || cached.Ticks != file.LastWriteTimeUtc.Ticks || cached.Types != types)
             {
-                string firstField = collection.NoteTypes.Find(item.Note.NoteTypeName)?.Fields[0].Name ?? string.Empty;
-                return new ExistingCard(item.Note.NoteTypeName, item.Note.Fields.GetValueOrDefault(firstField) ?? string.Empty,
-                    $"{Path.GetFileName(item.Deck.Path)} line {item.Note.Line}");
-            });
+                cached = (file.Length, file.LastWriteTimeUtc.Ticks, types, Read(path, types));
+                _deckFiles[path] = cached;
+            }
+
+            cards.AddRange(cached.Cards.Where(card => wanted.Contains(card.NoteTypeName)));
+        }
+
+        return cards;
     }
+
+    private static ExistingCard[] Read(string path, NoteTypeRegistry types) =>
+        [.. DeckFileParser.Load(path, types).Notes.Select(note =>
+        {
+            string firstField = types.Find(note.NoteTypeName)?.Fields[0].Name ?? string.Empty;
+            return new ExistingCard(note.NoteTypeName, note.Fields.GetValueOrDefault(firstField) ?? string.Empty, $"{Path.GetFileName(path)} line {note.Line}");
+        })];
 
     private async Task<IEnumerable<ExistingCard>> AnkiDuplicatesAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken)
     {
-        AnkiNewNote[] notes = [.. drafts.Select(draft =>
-        {
-            CardKindSchema schema = CardKindSchema.For(draft.Kind);
-            return new AnkiNewNote(draft.Deck, schema.NoteTypeName,
-                draft.Fields.ToDictionary(field => field.Key, field => AnkiHtmlRenderer.ToHtml(field.Value)), draft.Tags);
-        })];
         IReadOnlyList<AnkiCanAddResult> answers;
         try
         {
-            answers = await anki.CanAddNotesWithErrorDetailAsync(notes, cancellationToken);
+            // A closed Anki refuses the connection at once; asking first spares rendering every field to HTML for nothing.
+            await anki.VersionAsync(cancellationToken);
+            answers = await anki.CanAddNotesWithErrorDetailAsync([.. drafts.Select(draft => new AnkiNewNote(
+                draft.Deck,
+                CardKindSchema.For(draft.Kind).NoteTypeName,
+                draft.Fields.ToDictionary(field => field.Key, field => AnkiHtmlRenderer.ToHtml(field.Value)),
+                draft.Tags))], cancellationToken);
         }
         catch (Exception error) when (error is AnkiUnavailableException or AnkiConnectException)
         {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
-using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Sync;
 using AnkiMcp.Mcp;
 
 namespace AnkiMcp.Cli;
@@ -56,7 +56,7 @@ internal static class ServeCommand
         if (!Directory.Exists(Path.Combine(collection, "note_types")))
         {
             // A newcomer's first run: make the folder a collection so cards can be created before Anki is ever connected.
-            DefaultNoteTypes.WriteTo(collection);
+            await CollectionInitializer.InitializeAsync(collection, tutorial: false, anki: null, cancellationToken);
             await Console.Error.WriteLineAsync($"ankimcp serve: created a new collection in {collection} with the default note types.");
         }
 

@@ -1,7 +1,9 @@
 using System.Reflection;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Sync;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 
 namespace AnkiMcp.Mcp;
@@ -9,7 +11,7 @@ namespace AnkiMcp.Mcp;
 /// <summary>The MCP server's registration, shared by the stdio and HTTP transports.</summary>
 internal static class AnkiMcpServerSetup
 {
-    public const string Instructions = """
+    private const string Instructions = """
         AnkiMcp turns what the person learned into Anki cards, and the person decides which cards exist.
         The loop: propose_cards (one numbered batch per lesson) → show the person every card with its number, kind, deck and fields →
         wait for their decision → approve_proposals / revise_proposal / reject_proposals exactly as they said → create_approved_cards.
@@ -27,19 +29,34 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(store);
         services.AddSingleton<ElicitedApproval>();
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
-        services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>()));
+        services.AddSingleton(new CachedNoteTypes(settings.CollectionDirectory));
+        services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<CachedNoteTypes>(),
+            provider.GetRequiredService<AnkiConnectClient>()));
+        services.AddSingleton(provider => new SyncEngine(settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>(),
+            provider.GetRequiredService<ILogger<SyncEngine>>()));
+        services.AddSingleton(provider => new ApprovedCardCreator(store, settings.CollectionDirectory,
+            provider.GetRequiredService<CachedNoteTypes>(), provider.GetRequiredService<AnkiConnectClient>(), provider.GetRequiredService<SyncEngine>()));
         return services
             .AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation { Name = "ankimcp", Title = "AnkiMcp", Version = Version };
-                options.ServerInstructions = Instructions;
+                options.ServerInstructions = Instructions + "\n" + PolicyInstruction(settings.Policy);
             })
             .WithTools<ProposalTools>()
             .WithTools<CollectionTools>()
+            .WithTools<CardCreationTools>()
+            .WithTools<SyncTools>()
             .WithResources<ProposalResources>()
             .WithResources<DeckResources>()
             .WithPrompts(PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
     }
+
+    private static string PolicyInstruction(ApprovalPolicy policy) => policy switch
+    {
+        ApprovalPolicy.Elicit => "Approval policy here: elicit. approve_proposals makes the server ask the person in a form; only their answer counts.",
+        ApprovalPolicy.Reviewer => "Approval policy here: reviewer. You cannot approve: ask the person to run `ankimcp review` in a terminal, then call create_approved_cards.",
+        _ => "Approval policy here: conversation. Your approve_proposals call records the person's decision, so make it only with their own words.",
+    };
 
     private static string Version =>
         typeof(AnkiMcpServerSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

@@ -56,7 +56,7 @@ internal sealed partial class HttpServerProcess : IAsyncDisposable
             Endpoint = Endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {Token}" },
-        }), options, cancellationToken: cancellationToken);
+        }), ServerLauncher.Patient(options), cancellationToken: cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

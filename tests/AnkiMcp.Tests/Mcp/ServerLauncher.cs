@@ -25,11 +25,19 @@ internal static class ServerLauncher
             EnvironmentVariables = new Dictionary<string, string?> { ["ANKIMCP_COLLECTION"] = null, ["ANKIMCP_APPROVAL"] = null },
             ShutdownTimeout = TimeSpan.FromSeconds(5),
         });
-        // A freshly started server on a busy machine can miss the client's default server/discover probe window; the
-        // client then falls back to 'initialize', which the server, already on 2026-07-28, refuses. Wait for it instead.
-        options ??= new McpClientOptions();
-        options.DiscoverProbeTimeout = TimeSpan.FromMinutes(1);
-        return McpClient.CreateAsync(transport, options, cancellationToken: cancellationToken);
+        return McpClient.CreateAsync(transport, Patient(options), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Client options that wait long enough for a server starting on a busy machine: when the protocol probe times out the
+    /// client falls back to 'initialize', which the server, having answered the probe meanwhile, then refuses.
+    /// </summary>
+    public static McpClientOptions Patient(McpClientOptions? options)
+    {
+        McpClientOptions patient = options ?? new McpClientOptions();
+        patient.DiscoverProbeTimeout = TimeSpan.FromMinutes(2);
+        patient.InitializationTimeout = TimeSpan.FromMinutes(2);
+        return patient;
     }
 
     /// <summary>Calls a tool that must succeed and returns its structured content.</summary>

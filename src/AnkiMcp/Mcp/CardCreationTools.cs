@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using AnkiMcp.Core.Proposals;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+
+namespace AnkiMcp.Mcp;
+
+/// <summary>The one tool that creates cards — and it only ever creates cards the person approved.</summary>
+[McpServerToolType]
+internal sealed class CardCreationTools(ApprovedCardCreator creator)
+{
+    [McpServerTool(Name = "create_approved_cards", Title = "Create the approved cards", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = true,
+        UseStructuredContent = true)]
+    [Description("Creates every approved card (of one batch, or of all): appends them with fresh note keys to the Markdown deck files, " +
+        "then sends them to Anki in one request. Pending, rejected and unapproved cards are never created. When Anki is not running, " +
+        "the cards are still saved in the deck files and reach Anki with the next sync — the result says so; tell the person exactly what it says. " +
+        "Only after this reports cards may you say they exist.")]
+    public async Task<CreateCardsResult> CreateApprovedCards(
+        [Description("Only this batch (default: every batch with approved cards)")] long? batch = null,
+        CancellationToken cancellationToken = default)
+    {
+        CardCreationResult result;
+        try
+        {
+            result = await creator.CreateAsync(batch, ProposalActor.Assistant, cancellationToken);
+        }
+        catch (ProposalException error)
+        {
+            throw new McpException(error.Message, error);
+        }
+
+        return new CreateCardsResult([.. result.Created.Select(CardView.From)], result.DeckFiles,
+            result.Created.Count > 0 && result.Created.All(card => card.ReachedAnki == true), result.Message);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Proposals;
+using AnkiMcp.Tests.Proposals;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
+
+namespace AnkiMcp.Tests.Mcp;
+
+/// <summary>
+/// Random sequences of assistant tool calls (propose, revise, approve, reject, create — valid or not) against the real
+/// server, store, deck files and AnkiConnect emulator: whatever the assistant does, a card reaches the deck files or
+/// Anki only in a revision that an approval allowed by the policy covered. Under 'reviewer', and under 'elicit' when the
+/// person declines, nothing is ever created.
+/// </summary>
+public sealed class ApprovalGateSequenceTests : IDisposable
+{
+    private const int Sequences = 12;
+    private const int StepsPerSequence = 10;
+
+    private readonly TempFolder _collection = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _collection.Dispose();
+
+    [Theory]
+    [InlineData("conversation", 1)]
+    [InlineData("reviewer", 2)]
+    [InlineData("elicit", 3)]
+    public async Task NoSequenceOfAssistantCalls_CreatesACardTheGateDidNotLetThrough(string policy, int seed)
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        List<string> formsShown = [];
+        McpClientOptions? person = policy == "elicit" ? ElicitationApprovalTests.AnsweringWith(false, formsShown) : null;
+        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, policy, anki.Url.ToString(), person, Ct);
+        Random random = new(seed);
+        HashSet<(long Batch, int Number, int Revision)> approvedByCalls = [];
+        Dictionary<(long Batch, int Number), int> revisions = [];
+        List<string> log = [];
+
+        for (int sequence = 0; sequence < Sequences; sequence++)
+        {
+            long batch = await ProposeAsync(client, random, revisions, log);
+            for (int step = 0; step < StepsPerSequence; step++)
+                await RandomStepAsync(client, random, batch, revisions, approvedByCalls, log);
+        }
+
+        string trace = string.Join('\n', log);
+        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        IReadOnlyList<Proposal> cards = await store.ListAsync(cancellationToken: Ct);
+        Proposal[] passedGate = [.. cards.Where(card => card.State is ProposalState.Approved or ProposalState.Created)];
+        Assert.All(passedGate, card => Assert.True(approvedByCalls.Contains((card.BatchId, card.Number, card.Revision)),
+            $"card {card.Number} of batch {card.BatchId} r{card.Revision} is {card.State} without an allowed approval\n{trace}"));
+
+        Dictionary<string, Proposal> created = cards.Where(card => card.State == ProposalState.Created).ToDictionary(card => card.NoteKey!);
+        string[] keysInMarkdown = [.. MarkdownCollection.Load(_collection.Path).Decks.SelectMany(deck => deck.Notes).Select(note => note.Key!)];
+        string[] keysInAnki = anki.Inspect(collection => collection.Notes
+            .Where(note => note.Model.Fields.Contains(NoteTypeDefinition.KeyFieldName))
+            .Select(note => note[NoteTypeDefinition.KeyFieldName]).ToArray());
+        Assert.Equal(created.Keys.Order(StringComparer.Ordinal), keysInMarkdown.Order(StringComparer.Ordinal));
+        Assert.Equal(created.Keys.Order(StringComparer.Ordinal), keysInAnki.Order(StringComparer.Ordinal));
+
+        if (policy == "conversation")
+        {
+            Assert.NotEmpty(created);
+        }
+        else
+        {
+            Assert.Empty(passedGate);
+            Assert.Empty(keysInAnki);
+            Assert.Equal(policy == "elicit", formsShown.Count > 0);
+        }
+    }
+
+    private static async Task<long> ProposeAsync(McpClient client, Random random, Dictionary<(long, int), int> revisions, List<string> log)
+    {
+        int count = random.Next(1, 5);
+        object[] cards = [.. Enumerable.Range(0, count).Select(_ => Card(random))];
+        JsonElement result = await client.CallAsync("propose_cards", new Dictionary<string, object?> { ["lesson"] = "random", ["cards"] = cards }, Ct);
+        long batch = result.GetProperty("proposal").GetProperty("batch").GetInt64();
+        for (int number = 1; number <= count; number++)
+            revisions[(batch, number)] = 1;
+        log.Add($"propose {count} → batch {batch}");
+        return batch;
+    }
+
+    private static async Task RandomStepAsync(McpClient client, Random random, long batch, Dictionary<(long, int), int> revisions,
+        HashSet<(long, int, int)> approvedByCalls, List<string> log)
+    {
+        int number = random.Next(1, 6);
+        int[] numbers = [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(1, 6)).Distinct()];
+        bool all = random.Next(3) == 0;
+        Dictionary<string, object?> decision = all ? new() { ["all"] = true } : new() { ["numbers"] = numbers };
+        switch (random.Next(5))
+        {
+            case 0:
+                CallToolResult revised = await client.CallToolAsync("revise_proposal",
+                    new Dictionary<string, object?> { ["number"] = number, ["changes"] = new { extra = $"note {random.Next()}" } }, cancellationToken: Ct);
+                if (revised.IsError != true)
+                    revisions[(batch, number)]++;
+                log.Add($"revise {number} → {(revised.IsError == true ? "error" : "ok")}");
+                break;
+            case 1:
+                CallToolResult approved = await client.CallToolAsync("approve_proposals", decision, cancellationToken: Ct);
+                if (approved.IsError != true && approved.StructuredContent is { } content)
+                {
+                    foreach (JsonElement approvedNumber in content.GetProperty("numbers").EnumerateArray())
+                        approvedByCalls.Add((batch, approvedNumber.GetInt32(), revisions[(batch, approvedNumber.GetInt32())]));
+                }
+
+                log.Add($"approve {(all ? "all" : string.Join(',', numbers))} → {(approved.IsError == true ? "error" : "ok")}");
+                break;
+            case 2:
+                CallToolResult rejected = await client.CallToolAsync("reject_proposals", decision, cancellationToken: Ct);
+                log.Add($"reject {(all ? "all" : string.Join(',', numbers))} → {(rejected.IsError == true ? "error" : "ok")}");
+                break;
+            default:
+                CallToolResult created = await client.CallToolAsync("create_approved_cards", new Dictionary<string, object?>(), cancellationToken: Ct);
+                log.Add($"create → {(created.IsError == true ? "error" : "ok")}");
+                break;
+        }
+    }
+
+    private static object Card(Random random) => random.Next(4) switch
+    {
+        0 => new { kind = "basic", deck = "Gate::Basic", question = $"Question {random.Next()}?", answer = "Answer" },
+        1 => new { kind = "cloze", deck = "Gate::Cloze", text = $"Term {random.Next()} is {{{{c1::hidden}}}}." },
+        2 => new { kind = "why", deck = "Gate", question = $"Why {random.Next()}?", chain = "a → b → c" },
+        _ => new { kind = "error", deck = "Gate", broken = $"x = {random.Next()}", fix = "y", why = "z" },
+    };
+}

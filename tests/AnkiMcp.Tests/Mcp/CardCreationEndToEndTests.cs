@@ -1,0 +1,134 @@
+using System.Text.Json;
+using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Proposals;
+using AnkiMcp.Tests.Proposals;
+using ModelContextProtocol.Client;
+using static AnkiMcp.Tests.Mcp.LessonCards;
+using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
+
+namespace AnkiMcp.Tests.Mcp;
+
+public sealed class CardCreationEndToEndTests : IDisposable
+{
+    private readonly TempFolder _collection = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _collection.Dispose();
+
+    [Theory]
+    [InlineData("stdio")]
+    [InlineData("http")]
+    public async Task WholeLoop_AnkiAndTheDeckFileHoldExactlyTheApprovedCards(string transport)
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        await using HttpServerProcess? http = transport == "http" ? await HttpServerProcess.StartAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct) : null;
+        await using McpClient client = http is null
+            ? await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct)
+            : await http.ConnectAsync(cancellationToken: Ct);
+
+        await client.CallAsync("propose_cards", Rust(), Ct);
+        JsonElement listed = await client.CallAsync("list_proposals", Args(), Ct);
+        Assert.Equal(4, listed.GetProperty("batches")[0].GetProperty("cards").GetArrayLength());
+        await client.CallAsync("revise_proposal", Args(("number", 4), ("changes", new { answer = "An exclusive borrow." })), Ct);
+        await client.CallAsync("approve_proposals", Args(("numbers", Numbers(1, 2, 4))), Ct);
+        await client.CallAsync("reject_proposals", Args(("numbers", Numbers(3)), ("reason", "known")), Ct);
+        anki.ResetCounters();
+
+        JsonElement created = await client.CallAsync("create_approved_cards", Args(), Ct);
+
+        Assert.True(created.GetProperty("allInAnki").GetBoolean());
+        Assert.Contains("They are in Anki now", created.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, anki.ActionCount("addNotes"));
+        Dictionary<string, string> keys = created.GetProperty("created").EnumerateArray()
+            .ToDictionary(card => card.GetProperty("noteKey").GetString()!, card => card.GetProperty("kind").GetString()!);
+        Assert.Equal(["cloze", "why", "basic"], keys.Values);
+        (string Key, string Model, string First)[] inAnki = anki.Inspect(collection => collection.Notes
+            .Where(note => note.Model.Fields.Contains(NoteTypeDefinition.KeyFieldName))
+            .Select(note => (note[NoteTypeDefinition.KeyFieldName], note.Model.Name, note.Values[0])).ToArray());
+        Assert.Equal(keys.Keys.Order(StringComparer.Ordinal), inAnki.Select(note => note.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["AnkiMcpCloze", "AnkiMcpQA", "AnkiMcpWhy"], inAnki.Select(note => note.Model).Order(StringComparer.Ordinal));
+        Assert.Contains(anki.Inspect(collection => collection.Notes.Select(note => string.Join('|', note.Values)).ToArray()),
+            values => values.Contains("An exclusive borrow.", StringComparison.Ordinal));
+
+        MarkdownNote[] inMarkdown = [.. MarkdownCollection.Load(_collection.Path).Decks.Single(deck => deck.DeckName == "Programming::Rust").Notes];
+        Assert.Equal(keys.Keys, inMarkdown.Select(note => note.Key!));
+        Assert.Equal("An exclusive borrow.", inMarkdown[2].Fields["Answer"]);
+        Assert.DoesNotContain(inMarkdown, note => note.NoteTypeName == "AnkiMcpError");
+
+        JsonElement again = await client.CallAsync("list_proposals", Args(("state", "all")), Ct);
+        Assert.Equal(["created", "created", "rejected", "created"],
+            again.GetProperty("batches")[0].GetProperty("cards").EnumerateArray().Select(card => card.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task CreateBeforeApproval_FailsAndWritesNothing()
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct);
+        await client.CallAsync("propose_cards", Rust(), Ct);
+        anki.ResetCounters();
+
+        string error = await client.CallFailingAsync("create_approved_cards", Args(), Ct);
+
+        Assert.Contains("No approved cards", error, StringComparison.Ordinal);
+        Assert.Contains("4 cards are pending", error, StringComparison.Ordinal);
+        Assert.Empty(MarkdownCollection.DeckFilePaths(_collection.Path));
+        Assert.Equal(0, anki.ActionCount("addNotes"));
+        Assert.Empty(anki.Inspect(collection => collection.Notes.ToArray()));
+    }
+
+    [Fact]
+    public async Task AnkiDownAtCreate_CardsLandInMarkdownAndTheNextSyncPushesThem()
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        anki.RefuseConnections();
+        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct);
+        await client.CallAsync("propose_cards", Rust(), Ct);
+        await client.CallAsync("approve_proposals", Args(("all", true)), Ct);
+
+        JsonElement created = await client.CallAsync("create_approved_cards", Args(), Ct);
+
+        Assert.False(created.GetProperty("allInAnki").GetBoolean());
+        string message = created.GetProperty("message").GetString()!;
+        Assert.Contains("Created 4 cards in the Markdown deck files", message, StringComparison.Ordinal);
+        Assert.Contains("next sync", message, StringComparison.Ordinal);
+        Assert.Equal(4, MarkdownCollection.Load(_collection.Path).Decks.Sum(deck => deck.Notes.Count));
+        Assert.All(created.GetProperty("created").EnumerateArray(), card => Assert.False(card.GetProperty("reachedAnki").GetBoolean()));
+
+        anki.AcceptConnections();
+        JsonElement planned = await client.CallAsync("sync", Args(("direction", "ma"), ("dryRun", true)), Ct);
+        Assert.True(planned.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(4, planned.GetProperty("anki").GetProperty("created").GetInt32());
+        Assert.Equal(0, anki.Inspect(collection => collection.Notes.Count));
+        string badDirection = await client.CallFailingAsync("sync", Args(("direction", "sideways")), Ct);
+        Assert.Contains("use both, markdown-to-anki or anki-to-markdown", badDirection, StringComparison.Ordinal);
+
+        JsonElement synced = await client.CallAsync("sync", Args(("direction", "markdown-to-anki")), Ct);
+
+        Assert.Equal(4, synced.GetProperty("anki").GetProperty("created").GetInt32());
+        Assert.Equal(4, anki.Inspect(collection => collection.Notes.Count(note => note.Model.Name.StartsWith("AnkiMcp", StringComparison.Ordinal))));
+        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        Assert.All(await store.ListAsync(cancellationToken: Ct), card => Assert.True(card.ReachedAnki));
+    }
+
+    [Fact]
+    public async Task Propose_FlagsCardsAnkiAlreadyHas()
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct);
+        await client.CallAsync("propose_cards", Rust(), Ct);
+        await client.CallAsync("approve_proposals", Args(("numbers", Numbers(2))), Ct);
+        await client.CallAsync("create_approved_cards", Args(), Ct);
+        foreach (string deckFile in MarkdownCollection.DeckFilePaths(_collection.Path))
+            File.Delete(deckFile);
+
+        JsonElement proposed = await client.CallAsync("propose_cards", Args(("lesson", "again"), ("cards", new object[]
+        {
+            new { kind = "why", deck = "Programming::Rust", question = "Why can't you use a String after `let b = a;`?", chain = "moved" },
+        })), Ct);
+
+        JsonElement duplicate = Assert.Single(proposed.GetProperty("possibleDuplicates").EnumerateArray());
+        Assert.Equal("a note in Anki (note type AnkiMcpWhy)", duplicate.GetProperty("where").GetString());
+    }
+}
