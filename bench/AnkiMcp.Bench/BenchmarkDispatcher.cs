@@ -7,6 +7,7 @@ internal static class BenchmarkDispatcher
     {
         [McpToolBenchmark.Name] = McpToolBenchmark.RunAsync,
         [ClientBenchmark.Name] = ClientBenchmark.RunAsync,
+        [SyncBenchmark.Name] = SyncBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

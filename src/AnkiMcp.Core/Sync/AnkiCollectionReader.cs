@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
 
@@ -6,36 +7,99 @@ namespace AnkiMcp.Core.Sync;
 /// <summary>Reads what a sync needs from Anki in a fixed number of requests, however many notes there are.</summary>
 internal sealed class AnkiCollectionReader(AnkiConnectClient client)
 {
-    /// <summary>One request: version, active profile, note types and the ids of the managed notes.</summary>
+    /// <summary>One request: version, active profile, note types and the ids of the managed notes and their cards.</summary>
     public async Task<AnkiSnapshot> ReadSnapshotAsync(IReadOnlyCollection<string> managedTypes, CancellationToken cancellationToken)
     {
         List<AnkiAction> actions = [new("version"), new("getActiveProfile"), new("modelNames")];
         if (managedTypes.Count > 0)
-            actions.Add(new AnkiAction("findNotes", new { query = ManagedNotesQuery(managedTypes) }));
+        {
+            string query = ManagedNotesQuery(managedTypes);
+            actions.Add(new AnkiAction("findNotes", new { query }));
+            actions.Add(new AnkiAction("findCards", new { query }));
+        }
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);
         string profile = results[1].GetResultOrThrow().GetString() ?? "";
         HashSet<string> modelNames = [.. results[2].GetResultOrThrow().EnumerateArray().Select(name => name.GetString()!)];
-        List<long> noteIds = managedTypes.Count > 0
-            ? [.. results[3].GetResultOrThrow().EnumerateArray().Select(id => id.GetInt64())]
-            : [];
-        return new AnkiSnapshot(profile, modelNames, noteIds);
+        return managedTypes.Count > 0
+            ? new AnkiSnapshot(profile, modelNames, Ids(results[3]), Ids(results[4]))
+            : new AnkiSnapshot(profile, modelNames, [], []);
     }
 
-    /// <summary>Two requests: the notes, then the decks of their first cards (a note lives in its first card's deck).</summary>
-    public async Task<IReadOnlyList<RemoteNote>> ReadNotesAsync(IReadOnlyList<long> noteIds, IReadOnlyDictionary<string, ManagedNoteType> types, CancellationToken cancellationToken)
+    /// <summary>
+    /// One request when nothing changed: every note's modification time and the decks of the notes' first cards. Only
+    /// notes that changed since the last sync (or may have, within the last recorded second), are new, or whose Markdown
+    /// side changed are read in full, with two more requests.
+    /// </summary>
+    public async Task<IReadOnlyList<RemoteNote>> ReadNotesAsync(
+        AnkiSnapshot snapshot,
+        IReadOnlyDictionary<string, ManagedNoteType> types,
+        IReadOnlyDictionary<long, NoteSyncState> stateById,
+        long ankiClock,
+        Func<NoteSyncState, bool> markdownUnchanged,
+        CancellationToken cancellationToken)
     {
+        IReadOnlyList<long> noteIds = snapshot.ManagedNoteIds;
         if (noteIds.Count == 0)
             return [];
+        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
+            [new AnkiAction("notesModTime", new { notes = noteIds }), new AnkiAction("getDecks", new { cards = snapshot.ManagedCardIds })], cancellationToken);
+        Dictionary<long, long> mods = [];
+        foreach (JsonElement entry in results[0].GetResultOrThrow().EnumerateArray())
+        {
+            if (entry.TryGetProperty("noteId", out JsonElement id) && entry.TryGetProperty("mod", out JsonElement mod))
+                mods[id.GetInt64()] = mod.GetInt64();
+        }
+        Dictionary<long, string> deckByCard = DecksByCard(results[1].GetResultOrThrow());
+
+        List<RemoteNote> notes = [];
+        List<long> changed = [];
+        foreach (long id in noteIds)
+        {
+            if (stateById.TryGetValue(id, out NoteSyncState? state) && state is { AnkiMod: > 0, Cards.Count: > 0 }
+                && mods.TryGetValue(id, out long mod) && mod == state.AnkiMod && mod < ankiClock
+                && deckByCard.TryGetValue(state.Cards[0], out string? deck) && types.ContainsKey(state.NoteTypeName) && markdownUnchanged(state))
+            {
+                notes.Add(RemoteNote.Unchanged(state, deck, mod));
+            }
+            else
+            {
+                changed.Add(id);
+            }
+        }
+        if (changed.Count > 0)
+            notes.AddRange(await ReadInFullAsync(changed, types, mods, deckByCard, cancellationToken));
+        return notes;
+    }
+
+    private async Task<IEnumerable<RemoteNote>> ReadInFullAsync(IReadOnlyList<long> noteIds, IReadOnlyDictionary<string, ManagedNoteType> types,
+        Dictionary<long, long> mods, Dictionary<long, string> deckByCard, CancellationToken cancellationToken)
+    {
         IReadOnlyList<AnkiNoteInfo> infos = await client.NotesInfoAsync(noteIds, cancellationToken);
         List<AnkiNoteInfo> managed = [.. infos.Where(info => info.Cards.Count > 0 && types.ContainsKey(info.ModelName))];
-        IReadOnlyDictionary<string, IReadOnlyList<long>> decks = await client.GetDecksAsync([.. managed.Select(info => info.Cards[0])], cancellationToken);
-        Dictionary<long, string> deckByCard = [];
-        foreach ((string deck, IReadOnlyList<long> cards) in decks)
+        List<long> unknownDecks = [.. managed.Select(info => info.Cards[0]).Where(card => !deckByCard.ContainsKey(card))];
+        if (unknownDecks.Count > 0)
         {
-            foreach (long card in cards)
-                deckByCard[card] = deck;
+            // Cards added in Anki while this sync was reading.
+            foreach ((string deck, IReadOnlyList<long> cards) in await client.GetDecksAsync(unknownDecks, cancellationToken))
+            {
+                foreach (long card in cards)
+                    deckByCard[card] = deck;
+            }
         }
-        return [.. managed.Select(info => ToRemoteNote(info, types[info.ModelName], deckByCard.GetValueOrDefault(info.Cards[0], "Default")))];
+        return managed.Select(info => ToRemoteNote(info, types[info.ModelName], deckByCard.GetValueOrDefault(info.Cards[0], "Default"), info.Mod ?? mods.GetValueOrDefault(info.NoteId)));
+    }
+
+    private static List<long> Ids(AnkiActionResult result) => [.. result.GetResultOrThrow().EnumerateArray().Select(id => id.GetInt64())];
+
+    private static Dictionary<long, string> DecksByCard(JsonElement decks)
+    {
+        Dictionary<long, string> deckByCard = [];
+        foreach (JsonProperty deck in decks.EnumerateObject())
+        {
+            foreach (JsonElement card in deck.Value.EnumerateArray())
+                deckByCard[card.GetInt64()] = deck.Name;
+        }
+        return deckByCard;
     }
 
     /// <summary>An Anki search for every note of these types.</summary>
@@ -45,13 +109,13 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
     /// <summary>An Anki search for the notes whose hidden key field holds this key.</summary>
     public static string KeyQuery(string noteKey) => $"\"{NoteTypeDefinition.KeyFieldName}:{EscapeSearchText(noteKey)}\"";
 
-    private static RemoteNote ToRemoteNote(AnkiNoteInfo info, ManagedNoteType type, string deckName)
+    private static RemoteNote ToRemoteNote(AnkiNoteInfo info, ManagedNoteType type, string deckName, long mod)
     {
         string? key = info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim();
         Dictionary<string, string> fields = new(StringComparer.Ordinal);
         foreach (string name in type.SyncedFields)
             fields[name] = info.GetField(name) ?? "";
-        return new RemoteNote(info.NoteId, string.IsNullOrEmpty(key) ? null : key, info.ModelName, deckName, fields, info.Tags, info.Cards);
+        return RemoteNote.Read(info.NoteId, string.IsNullOrEmpty(key) ? null : key, info.ModelName, deckName, fields, info.Tags, info.Cards, mod);
     }
 
     // Anki's wildcards (* and _) are left as they are: they can only widen the search, and notes of other types are

@@ -4,4 +4,5 @@ namespace AnkiMcp.Core.Sync;
 /// <param name="Profile">Anki's active profile.</param>
 /// <param name="ModelNames">Every note type in Anki.</param>
 /// <param name="ManagedNoteIds">The ids of the notes whose type is in <c>note_types/</c>.</param>
-internal sealed record AnkiSnapshot(string Profile, IReadOnlySet<string> ModelNames, IReadOnlyList<long> ManagedNoteIds);
+/// <param name="ManagedCardIds">The ids of those notes' cards.</param>
+internal sealed record AnkiSnapshot(string Profile, IReadOnlySet<string> ModelNames, IReadOnlyList<long> ManagedNoteIds, IReadOnlyList<long> ManagedCardIds);

@@ -7,10 +7,24 @@ namespace AnkiMcp.Core.Sync;
 /// <param name="DeckName">The deck the note was in on both sides.</param>
 /// <param name="MarkdownFingerprint">Fingerprint of the Markdown note (type, fields, tags) at the last sync.</param>
 /// <param name="AnkiFingerprint">Fingerprint of the Anki note (type, HTML fields, tags) at the last sync.</param>
+/// <param name="AnkiMod">Anki's modification time of the note (seconds) when it was last read; 0 when unknown.</param>
+/// <param name="Cards">The note's card ids, first card first (empty when unknown).</param>
 public sealed record NoteSyncState(
     string NoteKey,
     long NoteId,
     string NoteTypeName,
     string DeckName,
     string MarkdownFingerprint,
-    string AnkiFingerprint);
+    string AnkiFingerprint,
+    long AnkiMod = 0,
+    IReadOnlyList<long>? Cards = null)
+{
+    /// <summary>Equal when every column is equal (card lists compared by value).</summary>
+    public bool Equals(NoteSyncState? other) =>
+        other is not null && (NoteKey, NoteId, NoteTypeName, DeckName, MarkdownFingerprint, AnkiFingerprint, AnkiMod)
+            == (other.NoteKey, other.NoteId, other.NoteTypeName, other.DeckName, other.MarkdownFingerprint, other.AnkiFingerprint, other.AnkiMod)
+        && (Cards ?? []).SequenceEqual(other.Cards ?? []);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(NoteKey, NoteId, AnkiFingerprint, AnkiMod);
+}

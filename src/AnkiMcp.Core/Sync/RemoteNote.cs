@@ -10,6 +10,8 @@ namespace AnkiMcp.Core.Sync;
 /// <param name="Fields">Field values in HTML, by field name, without the key field.</param>
 /// <param name="Tags">Its tags.</param>
 /// <param name="Cards">Its card ids, first card first.</param>
+/// <param name="Mod">Anki's modification time of the note (seconds).</param>
+/// <param name="Fingerprint">The content fingerprint of the Anki side.</param>
 internal sealed record RemoteNote(
     long NoteId,
     string? EmbeddedKey,
@@ -17,8 +19,23 @@ internal sealed record RemoteNote(
     string DeckName,
     IReadOnlyDictionary<string, string> Fields,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<long> Cards)
+    IReadOnlyList<long> Cards,
+    long Mod,
+    string Fingerprint)
 {
-    /// <summary>The content fingerprint of the Anki side.</summary>
-    public string Fingerprint { get; } = NoteFingerprint.Compute(NoteTypeName, Fields, Tags);
+    /// <summary>True when the note was not read because it did not change since the last sync: only its identity,
+    /// deck, cards and fingerprint are known, not its fields.</summary>
+    public bool IsUnchangedSummary { get; init; }
+
+    /// <summary>A note as read from Anki.</summary>
+    public static RemoteNote Read(long noteId, string? embeddedKey, string noteTypeName, string deckName,
+        IReadOnlyDictionary<string, string> fields, IReadOnlyList<string> tags, IReadOnlyList<long> cards, long mod) =>
+        new(noteId, embeddedKey, noteTypeName, deckName, fields, tags, cards, mod, NoteFingerprint.Compute(noteTypeName, fields, tags));
+
+    /// <summary>A note unchanged since the last sync, known from the state without reading it.</summary>
+    public static RemoteNote Unchanged(NoteSyncState state, string deckName, long mod) =>
+        new(state.NoteId, state.NoteKey, state.NoteTypeName, deckName, new Dictionary<string, string>(), [], state.Cards ?? [], mod, state.AnkiFingerprint)
+        {
+            IsUnchangedSummary = true,
+        };
 }

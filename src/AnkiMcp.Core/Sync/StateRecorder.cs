@@ -25,13 +25,17 @@ internal sealed class StateRecorder(SyncStateTransaction transaction, IReadOnlyD
         string ankiFingerprint = decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki)
             ? NoteFingerprint.Compute(type, NoteConverter.ToAnkiFields(decision.Local!, types[type]), decision.Local!.Tags)
             : decision.Remote!.Fingerprint;
+        // A note this run wrote to has a new modification time in Anki, unknown here: 0 makes the next sync read it once.
+        bool written = decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.NeedsKeyInAnki;
         NoteSyncState next = new(
             decision.Key,
             decision.Remote?.NoteId ?? createdNoteId ?? throw new InvalidOperationException($"Note {decision.Key} has no Anki note id."),
             type,
             deck,
             markdownFingerprint ?? decision.Local!.Fingerprint,
-            ankiFingerprint);
+            ankiFingerprint,
+            written ? 0 : decision.Remote!.Mod,
+            decision.Remote?.Cards ?? []);
         if (!stored.TryGetValue(decision.Key, out NoteSyncState? previous) || previous != next)
             transaction.Upsert(next);
     }

@@ -76,8 +76,13 @@ public sealed partial class SyncEngine
         AnkiCollectionReader reader = new(_client);
         AnkiSnapshot snapshot = await reader.ReadSnapshotAsync([.. local.Types.Keys], cancellationToken);
         CheckProfile(store.ProfileName, snapshot.Profile);
-        IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(snapshot.ManagedNoteIds, local.Types, cancellationToken);
         IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
+        Dictionary<string, LocalNote> localByKey = local.Notes.Where(note => note.Key is not null).DistinctBy(note => note.Key).ToDictionary(note => note.Key!, StringComparer.Ordinal);
+        long ankiClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
+        IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(
+            snapshot, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
+            known => localByKey.TryGetValue(known.NoteKey, out LocalNote? note) && note.Fingerprint == known.MarkdownFingerprint,
+            cancellationToken);
 
         SyncPlanner planner = new(direction, options, (note, ankiNote) => NoteConverter.SameContent(note, ankiNote, local.Types[note.NoteTypeName]), NoteKey.New);
         PlannedNotes planned = planner.Plan(local.Notes, remote, state);
@@ -100,6 +105,7 @@ public sealed partial class SyncEngine
         {
             if (store.ProfileName is null)
                 transaction.SetProfileName(snapshot.Profile);
+            transaction.SetAnkiClock(ankiClock);
             if (noteTypes.Writes.Count > 0 || noteTypes.Hash != store.NoteTypeHash)
             {
                 await noteTypeSync.ApplyAsync(noteTypes, cancellationToken);

@@ -11,13 +11,14 @@ namespace AnkiMcp.Core.Sync;
 public sealed class SyncStateStore : IDisposable
 {
     /// <summary>The schema this code writes; a file with another version is set aside and rebuilt.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string Schema = """
         CREATE TABLE app_state (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             profile_name TEXT,
-            note_type_hash TEXT
+            note_type_hash TEXT,
+            anki_clock INTEGER NOT NULL DEFAULT 0
         );
         INSERT INTO app_state (id) VALUES (1);
         CREATE TABLE note_state (
@@ -26,7 +27,9 @@ public sealed class SyncStateStore : IDisposable
             note_type TEXT NOT NULL,
             deck TEXT NOT NULL,
             markdown_fingerprint TEXT NOT NULL,
-            anki_fingerprint TEXT NOT NULL
+            anki_fingerprint TEXT NOT NULL,
+            anki_mod INTEGER NOT NULL,
+            cards TEXT NOT NULL
         );
         CREATE TABLE media_state (
             name TEXT PRIMARY KEY,
@@ -78,16 +81,23 @@ public sealed class SyncStateStore : IDisposable
     /// <summary>The hash of the note-type definitions last pushed to Anki.</summary>
     public string? NoteTypeHash => ReadAppState("note_type_hash");
 
+    /// <summary>
+    /// Anki's clock (seconds) when the last sync read the notes' modification times, less a second. A note whose
+    /// modification time is at or after it may have changed within the same second as a recorded one, so it is read again.
+    /// </summary>
+    public long AnkiClock => (long)Scalar(_connection, "SELECT anki_clock FROM app_state WHERE id = 1")!;
+
     /// <summary>Every note's state, by note key.</summary>
     public IReadOnlyDictionary<string, NoteSyncState> LoadNotes()
     {
         using SqliteCommand command = _connection.CreateCommand();
-        command.CommandText = "SELECT note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint FROM note_state";
+        command.CommandText = "SELECT note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint, anki_mod, cards FROM note_state";
         using SqliteDataReader reader = command.ExecuteReader();
         Dictionary<string, NoteSyncState> notes = new(StringComparer.Ordinal);
         while (reader.Read())
         {
-            NoteSyncState note = new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+            NoteSyncState note = new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.GetInt64(6), SyncStateTransaction.ParseCards(reader.GetString(7)));
             notes[note.NoteKey] = note;
         }
         return notes;

@@ -24,6 +24,9 @@ public sealed class SyncStateTransaction : IDisposable
     /// <summary>Records the hash of the note-type definitions now in Anki.</summary>
     public void SetNoteTypeHash(string hash) => Execute("UPDATE app_state SET note_type_hash = $p0 WHERE id = 1", hash);
 
+    /// <summary>Records Anki's clock as read by this run (see <see cref="SyncStateStore.AnkiClock"/>).</summary>
+    public void SetAnkiClock(long seconds) => Execute("UPDATE app_state SET anki_clock = $p0 WHERE id = 1", seconds);
+
     /// <summary>Inserts or replaces a note's state; a stale row holding the same note id under another key is dropped.</summary>
     public void Upsert(NoteSyncState note)
     {
@@ -31,12 +34,14 @@ public sealed class SyncStateTransaction : IDisposable
         Execute("DELETE FROM note_state WHERE note_id = $p0 AND note_key <> $p1", note.NoteId, note.NoteKey);
         Execute(
             """
-            INSERT INTO note_state (note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+            INSERT INTO note_state (note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint, anki_mod, cards)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)
             ON CONFLICT (note_key) DO UPDATE SET note_id = excluded.note_id, note_type = excluded.note_type,
-                deck = excluded.deck, markdown_fingerprint = excluded.markdown_fingerprint, anki_fingerprint = excluded.anki_fingerprint
+                deck = excluded.deck, markdown_fingerprint = excluded.markdown_fingerprint, anki_fingerprint = excluded.anki_fingerprint,
+                anki_mod = excluded.anki_mod, cards = excluded.cards
             """,
-            note.NoteKey, note.NoteId, note.NoteTypeName, note.DeckName, note.MarkdownFingerprint, note.AnkiFingerprint);
+            note.NoteKey, note.NoteId, note.NoteTypeName, note.DeckName, note.MarkdownFingerprint, note.AnkiFingerprint, note.AnkiMod,
+            string.Join(',', note.Cards ?? []));
     }
 
     /// <summary>Forgets a note (deleted on both sides).</summary>
@@ -45,6 +50,10 @@ public sealed class SyncStateTransaction : IDisposable
     /// <summary>Records that a media file with this content digest is in Anki.</summary>
     public void SetPushedMedia(string name, string digest) =>
         Execute("INSERT INTO media_state (name, pushed_digest) VALUES ($p0, $p1) ON CONFLICT (name) DO UPDATE SET pushed_digest = excluded.pushed_digest", name, digest);
+
+    /// <summary>Reads a card list as stored (comma-separated ids).</summary>
+    internal static IReadOnlyList<long> ParseCards(string text) =>
+        text.Length == 0 ? [] : [.. text.Split(',').Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Makes every recorded change durable.</summary>
     public void Commit() => _transaction.Commit();

@@ -12,7 +12,7 @@ public sealed class SyncPlannerTests
         new(key, "AnkiMcpQA", deck, new Dictionary<string, string> { ["Question"] = question, ["Answer"] = "A" }, [], file, line);
 
     private static RemoteNote Remote(string question, string deck = "Biology", string? key = Key, long id = 100) =>
-        new(id, key, "AnkiMcpQA", deck, new Dictionary<string, string> { ["Question"] = question, ["Answer"] = "A" }, [], [id + 1]);
+        RemoteNote.Read(id, key, "AnkiMcpQA", deck, new Dictionary<string, string> { ["Question"] = question, ["Answer"] = "A" }, [], [id + 1], mod: 1);
 
     private static NoteSyncState State(string question = "Q", string deck = "Biology") =>
         new(Key, 100, "AnkiMcpQA", deck, Local(question).Fingerprint, Remote(question).Fingerprint);

@@ -48,6 +48,24 @@ public sealed class TwoWaySyncTests
     }
 
     [Fact]
+    public async Task RepeatedNoOpSyncs_StayCheap_YetStillSeeTheNextAnkiEdit()
+    {
+        await using SyncWorld world = await SyncedWorldAsync();
+        await world.SyncAsync();
+        world.Anki.ResetCounters();
+
+        SyncReport quiet = await world.SyncAsync();
+        int quietRequests = world.Anki.HttpRequestCount;
+        world.Anki.EditNote(world.NoteWithQuestion("What is DNA?").Id, "Answer", "edited after a quiet sync");
+        SyncReport edited = await world.SyncAsync();
+
+        Assert.True(quiet.Plan.IsEmpty);
+        Assert.InRange(quietRequests, 2, 3);
+        Assert.Equal(1, edited.Plan.Count(SyncChangeKind.Update, SyncSide.Markdown));
+        Assert.Contains("A: edited after a quiet sync", world.Read("Biology.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EditedOnBothSides_KeepsBothVersions_UntilPreferSettlesIt()
     {
         await using SyncWorld world = await SyncedWorldAsync();

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Sync;
+using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
+
+namespace AnkiMcp.Bench;
+
+/// <summary>
+/// The sync engine on a generated collection (default 10,000 notes in 20 decks, 80% Q/A and 20% cloze, with some
+/// Markdown formatting) against the in-process AnkiConnect emulator over real HTTP: first import, a no-op sync, and
+/// a sync after 100 edits on each side. Prints wall time and AnkiConnect requests (HTTP requests and actions).
+/// </summary>
+internal static class SyncBenchmark
+{
+    public const string Name = "sync";
+    private const int Decks = 20;
+    private const int EditsPerSide = 100;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int notes = args.Contains("--quick") ? 2_000 : ReadNotes(args) ?? 10_000;
+        string collection = Path.Combine(Path.GetTempPath(), "ankimcp-bench", "sync-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(collection);
+        await using Emulator emulator = await Emulator.StartAsync();
+        using AnkiConnectClient client = new(new AnkiConnectOptions(emulator.Url));
+        SyncEngine engine = new(collection, client);
+        try
+        {
+            DefaultNoteTypes.WriteTo(collection);
+            Generate(collection, notes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync benchmark: {notes:N0} notes in {Decks} decks, emulator over HTTP"));
+
+            await MeasureAsync("first import (markdown-to-anki)", emulator, () => engine.MarkdownToAnkiAsync(new SyncOptions(), CancellationToken.None));
+            if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") is not null)
+                await PhasesAsync(collection, client);
+            for (int run = 1; run <= 3; run++)
+                await MeasureAsync($"no-op sync #{run}", emulator, () => engine.SyncAsync(new SyncOptions(), CancellationToken.None));
+
+            EditMarkdown(collection, EditsPerSide);
+            EditAnki(emulator, EditsPerSide);
+            await MeasureAsync($"sync after {EditsPerSide} edits on each side", emulator, () => engine.SyncAsync(new SyncOptions(), CancellationToken.None));
+            await MeasureAsync("no-op sync after that", emulator, () => engine.SyncAsync(new SyncOptions(), CancellationToken.None));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(collection, recursive: true);
+        }
+    }
+
+    private static async Task MeasureAsync(string label, Emulator emulator, Func<Task<SyncReport>> sync)
+    {
+        emulator.ResetCounters();
+        Stopwatch clock = Stopwatch.StartNew();
+        SyncReport report = await sync();
+        clock.Stop();
+        string actions = string.Join(", ", emulator.ActionCounts.Where(pair => pair.Key != "multi").OrderByDescending(pair => pair.Value).Take(6).Select(pair => $"{pair.Key} {pair.Value}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {label,-40} {clock.Elapsed.TotalMilliseconds,9:N0} ms  {emulator.HttpRequestCount,3} requests  {report.Plan.Changes.Count,6} changes  ({actions})"));
+        if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") is not null)
+            Console.WriteLine(AnkiMcp.Cli.SyncReportPrinter.ToPlainText(report));
+    }
+
+    private static async Task PhasesAsync(string collection, AnkiConnectClient client)
+    {
+        Stopwatch clock = Stopwatch.StartNew();
+        MarkdownCollection markdown = MarkdownCollection.Load(collection);
+        Console.WriteLine($"    parse: {clock.ElapsedMilliseconds} ms ({markdown.Decks.Sum(deck => deck.Notes.Count)} notes)");
+        clock.Restart();
+        IReadOnlyList<long> ids = await client.FindNotesAsync("\"note:AnkiMcpQA\" OR \"note:AnkiMcpCloze\"", CancellationToken.None);
+        Console.WriteLine($"    findNotes: {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        IReadOnlyList<AnkiNoteInfo> infos = await client.NotesInfoAsync(ids, CancellationToken.None);
+        Console.WriteLine($"    notesInfo: {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        await client.GetDecksAsync([.. infos.Select(info => info.Cards[0])], CancellationToken.None);
+        Console.WriteLine($"    getDecks: {clock.ElapsedMilliseconds} ms");
+    }
+
+    private static void Generate(string collection, int notes)
+    {
+        StringBuilder[] decks = [.. Enumerable.Range(0, Decks).Select(_ => new StringBuilder())];
+        for (int i = 0; i < notes; i++)
+        {
+            StringBuilder deck = decks[i % Decks];
+            if (deck.Length > 0)
+                deck.Append("\n---\n\n");
+            deck.Append(i % 5 == 4
+                ? string.Create(CultureInfo.InvariantCulture, $"T: Fact {i}: the {{{{c1::answer {i}}}}} belongs to *topic {i % 37}*.\nE: Extra for note {i}.\n")
+                : string.Create(CultureInfo.InvariantCulture, $"Q: Question {i}: what does `item_{i}` do?\nA: answer {i}\n- with **bold** point {i}\n- and a second point\nE: Extra for note {i}.\n"));
+        }
+        for (int d = 0; d < Decks; d++)
+            File.WriteAllText(Path.Combine(collection, string.Create(CultureInfo.InvariantCulture, $"Bench__Deck{d:D2}.md")), decks[d].ToString());
+    }
+
+    private static void EditMarkdown(string collection, int edits)
+    {
+        foreach (string path in Directory.GetFiles(collection, "Bench__Deck*.md").Order(StringComparer.Ordinal))
+        {
+            string text = File.ReadAllText(path);
+            int perDeck = edits / Decks;
+            for (int e = 0, at = 0; e < perDeck; e++)
+            {
+                at = text.IndexOf("Extra for note ", at, StringComparison.Ordinal);
+                text = text.Insert(at, "Edited in Markdown. ");
+                at += 40;
+            }
+            File.WriteAllText(path, text);
+        }
+    }
+
+    // The notes generated last, so that no note is edited on both sides (that would be a conflict, measured elsewhere).
+    private static void EditAnki(Emulator emulator, int edits)
+    {
+        List<long> ids = emulator.Inspect(collection => collection.Notes
+            .Where(note => note.Model.Name == "AnkiMcpQA")
+            .OrderByDescending(note => int.Parse(note["Question"].Split(' ', ':')[1], CultureInfo.InvariantCulture))
+            .Take(edits)
+            .Select(note => note.Id)
+            .ToList());
+        foreach (long id in ids)
+            emulator.EditNote(id, "Answer", "Edited in Anki");
+    }
+
+    private static int? ReadNotes(string[] args)
+    {
+        int index = Array.IndexOf(args, "--notes");
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : null;
+    }
+}
