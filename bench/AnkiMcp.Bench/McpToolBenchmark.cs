@@ -11,7 +11,7 @@ namespace AnkiMcp.Bench;
 /// cards, approve them all, create them. Anki is left out: by default nothing listens at the AnkiConnect address (the
 /// push fails at once and the cards wait in Markdown); with <c>--emulator</c> the in-process AnkiConnect emulator
 /// answers. Figures are client-observed round trips, so they include JSON and pipe overhead: an upper bound of the
-/// server's own time.
+/// server's own time. On Linux the server process's CPU time per call is printed too: its own work, whatever the load.
 /// </summary>
 internal static class McpToolBenchmark
 {
@@ -37,18 +37,40 @@ internal static class McpToolBenchmark
                 WorkingDirectory = AppContext.BaseDirectory,
             }), new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromMinutes(1) });
 
-            Dictionary<string, List<double>> timings = new() { ["propose_cards (20)"] = [], ["approve_proposals (all)"] = [], ["create_approved_cards"] = [] };
+            using Process? server = ChildProcess.Find("ankimcp.dll");
+            (string Tool, string Label)[] calls = [("propose_cards", "propose_cards (20)"), ("approve_proposals", "approve_proposals (all)"), ("create_approved_cards", "create_approved_cards")];
+            Dictionary<string, List<double>> wall = calls.ToDictionary(call => call.Label, _ => new List<double>());
+            Dictionary<string, List<double>> cpu = calls.ToDictionary(call => call.Label, _ => new List<double>());
             for (int i = 0; i < warmup + iterations; i++)
             {
-                bool measured = i >= warmup;
-                await TimeAsync(client, "propose_cards", Lesson(i), measured ? timings["propose_cards (20)"] : null);
-                await TimeAsync(client, "approve_proposals", new Dictionary<string, object?> { ["all"] = true }, measured ? timings["approve_proposals (all)"] : null);
-                await TimeAsync(client, "create_approved_cards", [], measured ? timings["create_approved_cards"] : null);
+                foreach ((string tool, string label) in calls)
+                {
+                    Dictionary<string, object?> arguments = tool switch
+                    {
+                        "propose_cards" => Lesson(i),
+                        "approve_proposals" => new() { ["all"] = true },
+                        _ => [],
+                    };
+                    (double wallMs, double cpuMs) = await TimeAsync(client, server, tool, arguments);
+                    if (i >= warmup)
+                    {
+                        wall[label].Add(wallMs);
+                        cpu[label].Add(cpuMs);
+                    }
+                }
             }
 
-            Console.WriteLine($"MCP tool calls through the real ankimcp over stdio, Anki {(useEmulator ? "= in-process emulator" : "unreachable")}, {iterations} lessons of {CardsPerLesson} cards ({warmup} warm-up):");
-            foreach ((string tool, List<double> values) in timings)
-                Console.WriteLine(LatencyStats.From(tool, values));
+            Console.WriteLine($"MCP tool calls through the real ankimcp over stdio, Anki {(useEmulator ? "= in-process emulator" : "unreachable")}, {iterations} lessons of {CardsPerLesson} cards ({warmup} warm-up).");
+            Console.WriteLine("Round trip seen by the client (includes pipe, JSON and any wait for a busy CPU):");
+            foreach ((_, string label) in calls)
+                Console.WriteLine(LatencyStats.From(label, wall[label]));
+            if (server is not null)
+            {
+                Console.WriteLine("CPU time the server process spent per call (its own work whatever the load; the OS counts it in 10 ms ticks, so read the mean):");
+                foreach ((_, string label) in calls)
+                    Console.WriteLine(LatencyStats.From(label, cpu[label]));
+            }
+
             return 0;
         }
         finally
@@ -57,14 +79,24 @@ internal static class McpToolBenchmark
         }
     }
 
-    private static async Task TimeAsync(McpClient client, string tool, Dictionary<string, object?> arguments, List<double>? into)
+    private static async Task<(double WallMs, double CpuMs)> TimeAsync(McpClient client, Process? server, string tool, Dictionary<string, object?> arguments)
     {
+        TimeSpan cpuBefore = CpuTime(server);
         long start = Stopwatch.GetTimestamp();
         CallToolResult result = await client.CallToolAsync(tool, arguments);
         double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        double cpu = (CpuTime(server) - cpuBefore).TotalMilliseconds;
         if (result.IsError == true)
             throw new InvalidOperationException($"{tool} failed: {string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text))}");
-        into?.Add(elapsed);
+        return (elapsed, cpu);
+    }
+
+    private static TimeSpan CpuTime(Process? process)
+    {
+        if (process is null)
+            return TimeSpan.Zero;
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     private static Dictionary<string, object?> Lesson(int lesson) => new()

@@ -34,10 +34,10 @@ internal static class SyncBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync benchmark: {notes:N0} notes in {Decks} decks, emulator over HTTP"));
 
             await MeasureAsync("first import (markdown-to-anki)", emulator, () => engine.MarkdownToAnkiAsync(new SyncOptions(), CancellationToken.None));
-            if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") is not null)
-                await PhasesAsync(collection, client);
             for (int run = 1; run <= 3; run++)
                 await MeasureAsync($"no-op sync #{run}", emulator, () => engine.SyncAsync(new SyncOptions(), CancellationToken.None));
+            if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") is not null)
+                await PhasesAsync(collection, client);
 
             EditMarkdown(collection, EditsPerSide);
             EditAnki(emulator, EditsPerSide);
@@ -64,20 +64,28 @@ internal static class SyncBenchmark
             Console.WriteLine(AnkiMcp.Cli.SyncReportPrinter.ToPlainText(report));
     }
 
+    // Where a no-op sync's time goes, for BENCH_VERBOSE runs.
     private static async Task PhasesAsync(string collection, AnkiConnectClient client)
     {
         Stopwatch clock = Stopwatch.StartNew();
-        MarkdownCollection markdown = MarkdownCollection.Load(collection);
-        Console.WriteLine($"    parse: {clock.ElapsedMilliseconds} ms ({markdown.Decks.Sum(deck => deck.Notes.Count)} notes)");
+        LocalCollection local = LocalCollection.Load(collection);
+        Console.WriteLine($"    parse + fingerprints: {clock.ElapsedMilliseconds} ms ({local.Notes.Count} notes)");
         clock.Restart();
-        IReadOnlyList<long> ids = await client.FindNotesAsync("\"note:AnkiMcpQA\" OR \"note:AnkiMcpCloze\"", CancellationToken.None);
-        Console.WriteLine($"    findNotes: {clock.ElapsedMilliseconds} ms");
+        using SyncStateStore store = SyncStateStore.Open(collection);
+        IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
+        Console.WriteLine($"    state: {clock.ElapsedMilliseconds} ms");
         clock.Restart();
-        IReadOnlyList<AnkiNoteInfo> infos = await client.NotesInfoAsync(ids, CancellationToken.None);
-        Console.WriteLine($"    notesInfo: {clock.ElapsedMilliseconds} ms");
+        AnkiCollectionReader reader = new(client);
+        AnkiSnapshot snapshot = await reader.ReadSnapshotAsync([.. local.Types.Keys], CancellationToken.None);
+        Console.WriteLine($"    request 1 (profile, types, findNotes, findCards): {clock.ElapsedMilliseconds} ms");
         clock.Restart();
-        await client.GetDecksAsync([.. infos.Select(info => info.Cards[0])], CancellationToken.None);
-        Console.WriteLine($"    getDecks: {clock.ElapsedMilliseconds} ms");
+        Dictionary<string, LocalNote> byKey = local.Notes.ToDictionary(note => note.Key!, StringComparer.Ordinal);
+        IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(snapshot, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
+            known => byKey.TryGetValue(known.NoteKey, out LocalNote? note) && note.Fingerprint == known.MarkdownFingerprint, CancellationToken.None);
+        Console.WriteLine($"    request 2+ (mod times, decks, changed notes): {clock.ElapsedMilliseconds} ms ({remote.Count(note => !note.IsUnchangedSummary)} read in full)");
+        clock.Restart();
+        new SyncPlanner(SyncDirection.TwoWay, new SyncOptions(), (_, _) => true, NoteKey.New).Plan(local.Notes, remote, state);
+        Console.WriteLine($"    plan: {clock.ElapsedMilliseconds} ms");
     }
 
     private static void Generate(string collection, int notes)

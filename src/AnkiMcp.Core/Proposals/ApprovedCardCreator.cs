@@ -9,7 +9,8 @@ namespace AnkiMcp.Core.Proposals;
 /// to their Markdown deck files (the folder is the source of truth), then pushes exactly those notes to Anki in one batch.
 /// When Anki is not reachable the cards stay in Markdown and the next sync takes them there.
 /// </summary>
-public sealed class ApprovedCardCreator(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, AnkiConnectClient anki, SyncEngine sync)
+public sealed class ApprovedCardCreator(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, DeckFileCache deckFiles,
+    AnkiConnectClient anki, SyncEngine sync)
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(25);
@@ -82,7 +83,7 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
             foreach (IGrouping<string, Proposal> deck in claimed.GroupBy(card => card.Draft.Deck, StringComparer.Ordinal))
             {
                 string fileName = DeckFileNames.ToFileName(deck.Key);
-                DeckFileWriter.AppendNotes(Path.Combine(collectionDirectory, fileName), [.. deck.Select(card => ToNote(card, types))], types);
+                deckFiles.Put(DeckFileWriter.AppendNotes(Path.Combine(collectionDirectory, fileName), [.. deck.Select(card => ToNote(card, types))], types), types);
                 written[deck.Key] = fileName;
             }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
 
@@ -7,11 +6,10 @@ namespace AnkiMcp.Core.Proposals;
 /// <summary>
 /// Gathers what new proposals are compared with for duplicates: proposals still waiting for creation, the notes of the
 /// Markdown collection, and — when Anki is running — Anki's own duplicate check of each draft's first field. Deck files
-/// are parsed again only when they changed.
+/// are parsed again only when they changed (see <see cref="DeckFileCache"/>).
 /// </summary>
-public sealed class ExistingCardFinder(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, AnkiConnectClient anki)
+public sealed class ExistingCardFinder(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, DeckFileCache deckFiles, AnkiConnectClient anki)
 {
-    private readonly ConcurrentDictionary<string, (long Length, long Ticks, NoteTypeRegistry Types, ExistingCard[] Cards)> _deckFiles = new(StringComparer.Ordinal);
 
     /// <summary>Existing cards the drafts may duplicate; a source that cannot be read (Anki down, broken note types) is left out.</summary>
     public async Task<IReadOnlyList<ExistingCard>> FindAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken)
@@ -50,25 +48,15 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
         List<ExistingCard> cards = [];
         foreach (string path in MarkdownCollection.DeckFilePaths(collectionDirectory))
         {
-            FileInfo file = new(path);
-            if (!_deckFiles.TryGetValue(path, out var cached) || cached.Length != file.Length || cached.Ticks != file.LastWriteTimeUtc.Ticks || cached.Types != types)
+            foreach (MarkdownNote note in deckFiles.Get(path, types).Notes.Where(note => wanted.Contains(note.NoteTypeName)))
             {
-                cached = (file.Length, file.LastWriteTimeUtc.Ticks, types, Read(path, types));
-                _deckFiles[path] = cached;
+                string firstField = types.Find(note.NoteTypeName)?.Fields[0].Name ?? string.Empty;
+                cards.Add(new ExistingCard(note.NoteTypeName, note.Fields.GetValueOrDefault(firstField) ?? string.Empty, $"{Path.GetFileName(path)} line {note.Line}"));
             }
-
-            cards.AddRange(cached.Cards.Where(card => wanted.Contains(card.NoteTypeName)));
         }
 
         return cards;
     }
-
-    private static ExistingCard[] Read(string path, NoteTypeRegistry types) =>
-        [.. DeckFileParser.Load(path, types).Notes.Select(note =>
-        {
-            string firstField = types.Find(note.NoteTypeName)?.Fields[0].Name ?? string.Empty;
-            return new ExistingCard(note.NoteTypeName, note.Fields.GetValueOrDefault(firstField) ?? string.Empty, $"{Path.GetFileName(path)} line {note.Line}");
-        })];
 
     private async Task<IEnumerable<ExistingCard>> AnkiDuplicatesAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken)
     {

@@ -30,12 +30,14 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton<ElicitedApproval>();
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
         services.AddSingleton(new CachedNoteTypes(settings.CollectionDirectory));
+        services.AddSingleton<DeckFileCache>();
         services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<CachedNoteTypes>(),
-            provider.GetRequiredService<AnkiConnectClient>()));
+            provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<AnkiConnectClient>()));
         services.AddSingleton(provider => new SyncEngine(settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>(),
             provider.GetRequiredService<ILogger<SyncEngine>>()));
         services.AddSingleton(provider => new ApprovedCardCreator(store, settings.CollectionDirectory,
-            provider.GetRequiredService<CachedNoteTypes>(), provider.GetRequiredService<AnkiConnectClient>(), provider.GetRequiredService<SyncEngine>()));
+            provider.GetRequiredService<CachedNoteTypes>(), provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<AnkiConnectClient>(),
+            provider.GetRequiredService<SyncEngine>()));
         return services
             .AddMcpServer(options =>
             {
