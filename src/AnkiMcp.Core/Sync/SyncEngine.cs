@@ -93,6 +93,7 @@ public sealed partial class SyncEngine
         PulledNotes pulled = new(local.Types);
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
         MediaPlan mediaPlan = await media.PlanAsync(planned.Decisions, store.LoadPushedMedia(), cancellationToken);
+        CheckDeckFileNames(planned);
         SyncPlan plan = new([.. planned.Changes], mediaPlan.Transfers, noteTypes.Changes);
         List<string> warnings = [.. planned.Warnings, .. mediaPlan.Warnings];
         LogPlan(_logger, direction, plan.Changes.Count, plan.Media.Count, options.DryRun);
@@ -153,6 +154,28 @@ public sealed partial class SyncEngine
         IReadOnlyDictionary<string, string> written = markdown.Apply([.. awaitingMarkdown.Keys], options.Progress);
         foreach ((NoteDecision decision, long? noteId) in awaitingMarkdown)
             recorder.Record(decision, noteId, written.GetValueOrDefault(decision.Key));
+    }
+
+    // Anki deck names that no file can carry (".." parts, '_' next to '::', reserved names) stop the run before anything changes.
+    private static void CheckDeckFileNames(PlannedNotes planned)
+    {
+        List<string> problems = [];
+        foreach (string deck in planned.Changes
+            .Where(change => change.Target == SyncSide.Markdown && change.Kind is SyncChangeKind.Create or SyncChangeKind.Move)
+            .Select(change => change.DeckName)
+            .Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                DeckFileNames.ToFileName(deck);
+            }
+            catch (ArgumentException invalid)
+            {
+                problems.Add($"Anki deck '{deck}' cannot become a deck file: {invalid.Message}");
+            }
+        }
+        if (problems.Count > 0)
+            throw new SyncRefusedException(string.Join(Environment.NewLine, problems) + Environment.NewLine + "Rename the deck in Anki, then sync again. Nothing was changed.");
     }
 
     private static void CheckProfile(string? recorded, string active)

@@ -201,6 +201,22 @@ public sealed class TwoWaySyncTests
     }
 
     [Fact]
+    public async Task AnAnkiDeckNameNoFileCanCarry_StopsTheRun_BeforeAnythingChanges()
+    {
+        await using SyncWorld world = await SyncedWorldAsync();
+        string deck = world.Read("Biology.md");
+        world.Anki.CreateDeck("Languages::_Intro");
+        world.Anki.AddNote("Languages::_Intro", "AnkiMcpQA", new Dictionary<string, string> { ["Question"] = "Hola?", ["Answer"] = "Hello" });
+
+        SyncRefusedException refused = await Assert.ThrowsAsync<SyncRefusedException>(() => world.SyncAsync());
+
+        Assert.Contains("'Languages::_Intro'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Rename the deck in Anki", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(deck, world.Read("Biology.md"));
+        Assert.Single(Directory.GetFiles(world.Dir, "*.md"));
+    }
+
+    [Fact]
     public async Task AnkiToMarkdown_MakesTheFolderMatchAnki_EvenOverMarkdownEdits()
     {
         await using SyncWorld world = await SyncedWorldAsync();
