@@ -15,11 +15,13 @@ public static partial class DeckFileParser
     public static DeckFile Load(string path, NoteTypeRegistry types)
     {
         byte[] bytes = File.ReadAllBytes(path);
-        return Parse(path, Encoding.UTF8.GetString(bytes), types) with { ContentHash = HashOf(bytes) };
+        return Parse(path, Encoding.UTF8.GetString(bytes), types, HashOf(bytes));
     }
 
     /// <summary>Parses deck file text; <paramref name="path"/> names the file in errors and gives the deck name.</summary>
-    public static DeckFile Parse(string path, string text, NoteTypeRegistry types)
+    public static DeckFile Parse(string path, string text, NoteTypeRegistry types) => Parse(path, text, types, null);
+
+    private static DeckFile Parse(string path, string text, NoteTypeRegistry types, string? contentHash)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
@@ -70,7 +72,7 @@ public static partial class DeckFileParser
         return new DeckFile(path, deckName, notes, errors)
         {
             FailedNoteKeys = failedKeys,
-            ContentHash = HashOf(Encoding.UTF8.GetBytes(text)),
+            ContentHash = contentHash ?? HashOf(Encoding.UTF8.GetBytes(text)),
         };
     }
 

@@ -38,7 +38,7 @@ public sealed class MarkdownCollection
     {
         string full = Path.GetFullPath(dir);
         NoteTypeRegistry types = NoteTypeRegistry.Load(full);
-        List<DeckFile> decks = [.. DeckFilePaths(full).Select(p => DeckFileParser.Load(p, types))];
+        List<DeckFile> decks = [.. DeckFilePaths(full).AsParallel().AsOrdered().Select(p => DeckFileParser.Load(p, types))];
         List<CollectionError> errors = [.. decks.SelectMany(d => d.Errors)];
         Dictionary<string, (DeckFile Deck, MarkdownNote Note)> seen = new(StringComparer.Ordinal);
         foreach (DeckFile deck in decks)

@@ -6,6 +6,8 @@ public static class NoteTags
     public static IReadOnlyList<string> Normalize(IEnumerable<string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
+        if (tags is IReadOnlyCollection<string> { Count: 0 })
+            return [];
         SortedSet<string> set = new(StringComparer.Ordinal);
         foreach (string tag in tags)
         {

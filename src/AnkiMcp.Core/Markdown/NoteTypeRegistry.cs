@@ -8,6 +8,9 @@ public sealed class NoteTypeRegistry
     private readonly Dictionary<string, NoteTypeDefinition> _byName;
     private readonly Dictionary<string, NoteFieldDefinition> _byLabel;
 
+    // Notes share a handful of label sets, so inference results are kept by label set.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (NoteTypeDefinition? Type, string? Error)> _inferred = new(StringComparer.Ordinal);
+
     private NoteTypeRegistry(IReadOnlyList<NoteTypeDefinition> types)
     {
         Types = types;
@@ -56,17 +59,20 @@ public sealed class NoteTypeRegistry
     public NoteTypeDefinition? Infer(IReadOnlyCollection<string> labels, out string? error)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        (NoteTypeDefinition? type, error) = _inferred.GetOrAdd(string.Join(' ', labels), _ => InferUncached(labels));
+        return type;
+    }
+
+    private (NoteTypeDefinition? Type, string? Error) InferUncached(IReadOnlyCollection<string> labels)
+    {
         List<NoteTypeDefinition> candidates = [.. Types.Where(t => Matches(t, labels))];
         if (candidates.Count == 1)
-        {
-            error = null;
-            return candidates[0];
-        }
+            return (candidates[0], null);
         string used = string.Join(" ", labels);
-        error = candidates.Count == 0
+        string error = candidates.Count == 0
             ? $"no note type has exactly the labels {used}; check the labels or add <!-- note_type: NAME --> (known types: {string.Join(", ", Types.Select(t => $"{t.Name} [{string.Join(" ", t.LabelledFields.Where(f => f.Identifying).Select(f => f.Label))}]"))})"
             : $"the labels {used} fit several note types ({string.Join(", ", candidates.Select(t => t.Name))}); add <!-- note_type: NAME --> to choose one";
-        return null;
+        return (null, error);
     }
 
     private static bool Matches(NoteTypeDefinition type, IReadOnlyCollection<string> labels)

@@ -20,6 +20,8 @@ internal static class AnkiMcpCommandLine
         root.Subcommands.Add(MarkdownToAnkiCommand.Create());
         root.Subcommands.Add(AnkiToMarkdownCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
+        root.Subcommands.Add(SerializeCommand.Create());
+        root.Subcommands.Add(DeserializeCommand.Create());
         return root;
     }
 }

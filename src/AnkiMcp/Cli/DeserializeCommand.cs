@@ -1,0 +1,47 @@
+using System.CommandLine;
+using AnkiMcp.Core.Markdown;
+
+namespace AnkiMcp.Cli;
+
+/// <summary><c>ankimcp deserialize [-i FILE] [--overwrite]</c>: writes the decks of a JSON document (as made by
+/// <c>serialize</c>) back as deck files. Everything is checked before anything is written; existing deck files are
+/// only replaced with <c>--overwrite</c>. Reads stdin unless <c>-i</c> is given.</summary>
+internal static class DeserializeCommand
+{
+    public static Command Create()
+    {
+        Option<FileInfo?> input = new("--input", "-i") { Description = "Read the JSON from this file (default: stdin)." };
+        Option<bool> overwrite = new("--overwrite") { Description = "Replace deck files that exist already." };
+        Command command = new("deserialize", "Write decks from JSON (as made by 'serialize') into the collection's deck files.")
+        {
+            input, overwrite,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            FileInfo? file = parseResult.GetValue(input);
+            if (file is not null && !file.Exists)
+                return Fail($"{file.FullName} does not exist.");
+            string json = file is null
+                ? await Console.In.ReadToEndAsync(cancellationToken)
+                : await File.ReadAllTextAsync(file.FullName, cancellationToken);
+            IReadOnlyList<string> written;
+            try
+            {
+                written = CollectionInterchange.Deserialize(GlobalOptions.ResolveCollection(parseResult), json, parseResult.GetValue(overwrite), file?.Name ?? "stdin");
+            }
+            catch (CollectionFormatException e)
+            {
+                return Fail($"Nothing written:{Environment.NewLine}{e.Message}");
+            }
+            Console.Error.WriteLine(written.Count == 0 ? "No deck file changed." : $"Wrote {string.Join(", ", written.Select(Path.GetFileName))}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}

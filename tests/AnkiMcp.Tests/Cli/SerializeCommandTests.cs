@@ -1,0 +1,47 @@
+using AnkiMcp.Core.Markdown;
+using AnkiMcp.Tests.Markdown;
+using AnkiMcp.Tests.Mcp;
+
+namespace AnkiMcp.Tests.Cli;
+
+/// <summary><c>ankimcp serialize</c> and <c>deserialize</c> through the real executable.</summary>
+public sealed class SerializeCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SerializeThenDeserializeRecreatesTheDecks()
+    {
+        using TempCollection source = new();
+        source.Write("Biology__Cells.md", "<!-- note_key: 0123456789ab -->\n<!-- tags: bio -->\nQ: Powerhouse?\nA: ```python\nprint('ATP')\n```\n\n---\n\nT: The {{c1::nucleus}}.\n");
+        using TempCollection target = new();
+        string jsonFile = Path.Combine(target.Dir, "batch.json");
+
+        var serialized = await ServerLauncher.RunAsync(["serialize", "--collection", source.Dir, "-o", jsonFile], "", cancellationToken: Ct);
+        Assert.True(serialized.ExitCode == 0, serialized.Stderr);
+        var deserialized = await ServerLauncher.RunAsync(["deserialize", "-c", target.Dir, "-i", jsonFile], "", cancellationToken: Ct);
+        Assert.True(deserialized.ExitCode == 0, deserialized.Stderr);
+
+        DeckFile original = MarkdownCollection.Load(source.Dir).Decks[0];
+        DeckFile copy = Assert.Single(MarkdownCollection.Load(target.Dir).Decks);
+        Assert.Equal("Biology::Cells", copy.DeckName);
+        Assert.Equal(original.Notes.Select(n => (n.Key, n.Fingerprint)), copy.Notes.Select(n => (n.Key, n.Fingerprint)));
+
+        var again = await ServerLauncher.RunAsync(["deserialize", "-c", target.Dir], File.ReadAllText(jsonFile), cancellationToken: Ct);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--overwrite", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SerializeToStdoutReportsBrokenDecks()
+    {
+        using TempCollection collection = new();
+        collection.Write("Broken.md", "Q: only a question\n");
+
+        var result = await ServerLauncher.RunAsync(["serialize", "-c", collection.Dir], "", cancellationToken: Ct);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Broken.md:1:", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+}
