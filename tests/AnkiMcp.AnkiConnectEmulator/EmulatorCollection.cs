@@ -330,8 +330,8 @@ public sealed partial class EmulatorCollection
     private static bool TemplateRenders(string template, EmulatorNote note)
     {
         string text = template;
-        string previous;
-        do
+        string previous = "";
+        while (text != previous && (text.Contains("{{#", StringComparison.Ordinal) || text.Contains("{{^", StringComparison.Ordinal)))
         {
             previous = text;
             text = Section().Replace(text, m =>
@@ -341,7 +341,6 @@ public sealed partial class EmulatorCollection
                 return show ? m.Groups["body"].Value : "";
             });
         }
-        while (text != previous);
         foreach (Match reference in FieldReference().Matches(text))
         {
             string name = reference.Groups[1].Value;

@@ -182,7 +182,7 @@ public sealed partial class AnkiConnectClient : IDisposable
                 $"Anki did not answer {action} within {Options.Timeout.TotalSeconds:0} s. Anki runs requests on its main window: "
                 + "close any open dialog in Anki and try again.", e);
         }
-        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
             throw new AnkiUnavailableException(AnkiUnavailableException.Advice(Options.Url), e);
         }

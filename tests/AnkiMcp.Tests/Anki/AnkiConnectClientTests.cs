@@ -172,24 +172,92 @@ public sealed class AnkiConnectClientTests
     [Fact]
     public async Task Forbidden_SaysTheOriginIsNotTrusted()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Task server = Task.Run(async () =>
-        {
-            using TcpClient connection = await listener.AcceptTcpClientAsync(Ct);
-            NetworkStream stream = connection.GetStream();
-            var buffer = new byte[4096];
-            _ = await stream.ReadAsync(buffer, Ct);
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                "HTTP/1.1 403 Forbidden\r\nAccess-Control-Allow-Origin: http://localhost\r\nAccess-Control-Allow-Headers: *\r\n\r\n"), Ct);
-        }, Ct);
-        using var client = new AnkiConnectClient(new AnkiConnectOptions(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}")));
+        using var server = new OneShotHttpServer(
+            "HTTP/1.1 403 Forbidden\r\nAccess-Control-Allow-Origin: http://localhost\r\nAccess-Control-Allow-Headers: *\r\n\r\n", Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url));
 
         AnkiConnectException e = await Assert.ThrowsAsync<AnkiConnectException>(() => client.VersionAsync(Ct));
 
         Assert.Contains("origin is not trusted", e.Message, StringComparison.Ordinal);
         Assert.Contains("webCorsOriginList", e.Message, StringComparison.Ordinal);
-        await server;
+    }
+
+    [Fact]
+    public async Task Request_HasAContentLength_ConnectionClose_TheKey_AndVersion6()
+    {
+        using var server = new OneShotHttpServer(OneShotHttpServer.Ok("""{"result": ["Default"], "error": null}"""), Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url, "k"));
+
+        await client.DeckNamesAsync(Ct);
+
+        string request = await server.Request;
+        string[] head = request[..request.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Split("\r\n");
+        string body = request[(request.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+        Assert.StartsWith("POST / HTTP/1.1", head[0], StringComparison.Ordinal);
+        Assert.Contains(head, h => h.Equals($"Content-Length: {Encoding.UTF8.GetByteCount(body)}", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(head, h => h.Equals("Connection: close", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(head, h => h.StartsWith("Transfer-Encoding", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(head, h => h.StartsWith("Origin", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("""{"action":"deckNames","version":6,"key":"k"}""", body);
+    }
+
+    [Fact]
+    public async Task Multi_AcceptsBareResultsBesideEnvelopes()
+    {
+        using var server = new OneShotHttpServer(OneShotHttpServer.Ok(
+            """{"result": [["Default"], {"result": 6, "error": null}, {"result": null, "error": "unsupported action"}, null], "error": null}"""), Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url, "k"));
+
+        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
+            [new AnkiAction("deckNames"), new AnkiAction("version"), new AnkiAction("nope"), new AnkiAction("sync")], Ct);
+
+        Assert.Equal("Default", results[0].Result[0].GetString());
+        Assert.Equal(6, results[1].Result.GetInt32());
+        Assert.Equal("unsupported action", results[2].Error);
+        Assert.True(results[3].IsSuccess);
+        string body = (await server.Request).Split("\r\n\r\n")[1];
+        Assert.Equal(
+            """{"action":"multi","version":6,"params":{"actions":[{"action":"deckNames","version":6,"key":"k"},{"action":"version","version":6,"key":"k"},{"action":"nope","version":6,"key":"k"},{"action":"sync","version":6,"key":"k"}]},"key":"k"}""",
+            body);
+    }
+
+    [Fact]
+    public async Task SlowAnki_TimesOutWithAdviceAboutOpenDialogs()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        anki.SetReplyDelay(TimeSpan.FromMinutes(1));
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url) { Timeout = TimeSpan.FromMilliseconds(200) });
+
+        AnkiUnavailableException e = await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.VersionAsync(Ct));
+
+        Assert.Contains("did not answer version", e.Message, StringComparison.Ordinal);
+        Assert.Contains("dialog", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotAnkiConnect_SaysToCheckTheUrl()
+    {
+        using var server = new OneShotHttpServer("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url));
+
+        AnkiUnavailableException e = await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.VersionAsync(Ct));
+
+        Assert.Contains("HTTP 404", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--anki-url", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ParallelCalls_AreServedOneAtATime_AndNoneIsLost()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+
+        long[] ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.AddNoteAsync(Basic($"note {i}"), Ct)));
+
+        Assert.Equal(40, ids.Distinct().Count());
+        Assert.Equal(40, anki.Collection.Notes.Count);
+        Assert.Equal(40, anki.HttpRequestCount);
+        Assert.Equal(40, anki.ActionCount("addNote"));
     }
 
     private static int FreePort()
