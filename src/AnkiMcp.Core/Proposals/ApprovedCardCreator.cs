@@ -53,7 +53,15 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
                 $"Anki is not running, so they go to Anki with the next sync (start Anki, then sync). {unavailable.Message}");
         }
 
-        return await sync.PushNotesAsync(noteKeys, cancellationToken);
+        try
+        {
+            return await sync.PushNotesAsync(noteKeys, cancellationToken);
+        }
+        catch (AnkiConnectException refused)
+        {
+            // The cards are safe in Markdown either way; the next sync retries them and reports Anki's complaint again.
+            return new NotesPushResult(PushStatus.Refused, [], $"Anki refused them ({refused.AnkiError}); the next sync tries again.");
+        }
     }
 
     private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
@@ -70,6 +78,10 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
             catch (IOException) when (Environment.TickCount64 < deadline)
             {
                 await Task.Delay(LockRetry, cancellationToken);
+            }
+            catch (IOException busy)
+            {
+                throw new ProposalException($"Another AnkiMcp process has been creating cards in this collection for {LockWait.TotalSeconds:0} s; nothing was created. Try again in a moment.", busy);
             }
         }
     }

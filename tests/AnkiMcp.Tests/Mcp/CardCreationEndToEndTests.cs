@@ -131,4 +131,28 @@ public sealed class CardCreationEndToEndTests : IDisposable
         JsonElement duplicate = Assert.Single(proposed.GetProperty("possibleDuplicates").EnumerateArray());
         Assert.Equal("a note in Anki (note type AnkiMcpWhy)", duplicate.GetProperty("where").GetString());
     }
+
+    [Fact]
+    public async Task BrokenDeckFile_CreateFailsNamingTheLineAndTheCardsStayApproved()
+    {
+        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        string deckFile = Path.Combine(_collection.Path, "Programming__Rust.md");
+        const string Broken = "Z: an unknown label before any field\n";
+        await File.WriteAllTextAsync(deckFile, Broken, Ct);
+        await client.CallAsync("propose_cards", Rust(), Ct);
+        await client.CallAsync("approve_proposals", Args(("numbers", Numbers(1, 2))), Ct);
+
+        string error = await client.CallFailingAsync("create_approved_cards", Args(), Ct);
+
+        Assert.Contains("Programming__Rust.md:1", error, StringComparison.Ordinal);
+        Assert.Contains("stay approved", error, StringComparison.Ordinal);
+        Assert.Equal(Broken, await File.ReadAllTextAsync(deckFile, Ct));
+        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        Assert.Equal(new ProposalCounts(2, 2, 0, 0), await store.CountsAsync(Ct));
+
+        File.Delete(deckFile);
+        JsonElement created = await client.CallAsync("create_approved_cards", Args(), Ct);
+        Assert.Equal(2, created.GetProperty("created").GetArrayLength());
+        Assert.Equal(2, MarkdownCollection.Load(_collection.Path).Decks.Single().Notes.Count);
+    }
 }
