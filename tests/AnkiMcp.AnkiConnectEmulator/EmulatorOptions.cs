@@ -23,4 +23,7 @@ public sealed record EmulatorOptions
     /// behaviour.
     /// </summary>
     public bool LegacyAddNotes { get; init; }
+
+    /// <summary>Anki's clock, for note and card modification times; tests that compare those times pass a fixed one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

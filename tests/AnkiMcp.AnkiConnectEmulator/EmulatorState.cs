@@ -5,6 +5,7 @@ namespace AnkiMcp.AnkiConnectEmulator;
 /// <summary>Everything an emulated Anki holds: config, profiles and their collections, counters and planned faults.</summary>
 internal sealed class EmulatorState
 {
+    private readonly TimeProvider _clock;
     private readonly Dictionary<string, EmulatorCollection> _profiles = new(StringComparer.Ordinal);
 
     public EmulatorState(EmulatorOptions options)
@@ -13,6 +14,7 @@ internal sealed class EmulatorState
         CorsOrigins = [.. options.CorsOriginList];
         IgnoreOrigins = [.. options.IgnoreOriginList];
         LegacyAddNotes = options.LegacyAddNotes;
+        _clock = options.Clock;
         ProfileNames = [.. options.Profiles];
         if (ProfileNames.Count == 0)
             throw new ArgumentException("An emulated Anki needs at least one profile.", nameof(options));
@@ -37,7 +39,7 @@ internal sealed class EmulatorState
 
     public TimeSpan ReplyDelay { get; set; }
 
-    public DateTimeOffset Now => DateTimeOffset.UtcNow + ClockOffset;
+    public DateTimeOffset Now => _clock.GetUtcNow() + ClockOffset;
 
     /// <summary>The active profile's collection (created on first use, like a fresh profile).</summary>
     public EmulatorCollection Collection => CollectionOf(ActiveProfile);

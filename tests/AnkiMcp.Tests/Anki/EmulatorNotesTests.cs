@@ -107,7 +107,7 @@ public sealed class EmulatorNotesTests
     [Fact]
     public async Task Mod_MovesOnlyWhenSomethingChanged()
     {
-        await using var f = await StartAsync();
+        await using var f = await StartAsync(new AnkiConnectEmulator.EmulatorOptions { Clock = new FrozenClock(DateTimeOffset.UnixEpoch.AddYears(56)) });
         long id = await f.Client.AddNoteAsync(Basic("q", "a", "Default", "t"), Ct);
         long created = (await f.NoteAsync(id)).Mod!.Value;
         f.Anki.AdvanceClock(TimeSpan.FromSeconds(10));
