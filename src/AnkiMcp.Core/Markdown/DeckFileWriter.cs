@@ -102,19 +102,20 @@ public static class DeckFileWriter
     }
 
     /// <summary>Appends notes at the end of the deck file at <paramref name="path"/> (created if missing), keeping the
-    /// existing text as it is. Returns the deck as parsed after the write.</summary>
-    /// <exception cref="CollectionFormatException">The existing file has errors, or a new note is invalid.</exception>
-    public static DeckFile AppendNotes(string path, IReadOnlyList<MarkdownNote> notes, NoteTypeRegistry types)
+    /// existing text as it is. Pass the deck as last parsed (<paramref name="parsed"/>, e.g. from a cache) to spare parsing
+    /// the file again: only the new notes are parsed, and the write is refused if the file changed since. Returns the deck
+    /// as it is after the write.</summary>
+    /// <exception cref="CollectionFormatException">The existing file has errors or changed since it was parsed, or a new note is invalid.</exception>
+    public static DeckFile AppendNotes(string path, IReadOnlyList<MarkdownNote> notes, NoteTypeRegistry types, DeckFile? parsed = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(notes);
         string text = "";
-        int existingCount = 0;
+        DeckFile? existing = null;
         if (File.Exists(path))
         {
-            DeckFile existing = DeckFileParser.Load(path, types);
+            existing = parsed is not null && parsed.Path == path ? parsed : DeckFileParser.Load(path, types);
             text = ReadUnchanged(existing);
-            existingCount = existing.Notes.Count;
         }
         if (notes.Count == 0)
             return DeckFileParser.Parse(path, text, types);
@@ -126,8 +127,23 @@ public static class DeckFileWriter
             builder.Length = trimmed.Length;
             builder.Append(newline).Append(newline).Append("---").Append(newline).Append(newline);
         }
-        builder.Append(Render(notes, types).Replace("\n", newline, StringComparison.Ordinal));
-        return WriteChecked(path, builder.ToString(), existingCount + notes.Count, types);
+        int linesBefore = builder.ToString().Count(c => c == '\n');
+        string added = Render(notes, types).Replace("\n", newline, StringComparison.Ordinal);
+        DeckFile addedDeck = DeckFileParser.Parse(path, added, types);
+        if (!addedDeck.IsClean || addedDeck.Notes.Count != notes.Count)
+        {
+            IReadOnlyList<CollectionError> errors = addedDeck.IsClean
+                ? [new CollectionError(Path.GetFileName(path), linesBefore + 1, $"the new text would hold {addedDeck.Notes.Count} notes instead of {notes.Count}; nothing was written")]
+                : [.. addedDeck.Errors.Select(error => error with { Line = error.Line + linesBefore })];
+            throw new CollectionFormatException(errors);
+        }
+        byte[] bytes = new UTF8Encoding(false).GetBytes(builder.Append(added).ToString());
+        AtomicFile.WriteAllBytes(path, bytes);
+        return (existing ?? addedDeck) with
+        {
+            Notes = [.. existing?.Notes ?? [], .. addedDeck.Notes.Select(note => note with { Line = note.Line + linesBefore })],
+            ContentHash = DeckFileParser.HashOf(bytes),
+        };
     }
 
     private static void AppendField(StringBuilder builder, string label, string value, NoteTypeRegistry types)

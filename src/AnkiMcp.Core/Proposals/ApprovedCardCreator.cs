@@ -98,10 +98,11 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
             {
                 string fileName = DeckFileNames.ToFileName(deck.Key);
                 string path = Path.Combine(collectionDirectory, fileName);
-                HashSet<string?> inFile = File.Exists(path) ? [.. deckFiles.Get(path, types).Notes.Select(note => note.Key)] : [];
+                DeckFile? current = File.Exists(path) ? deckFiles.Get(path, types) : null;
+                HashSet<string?> inFile = [.. current?.Notes.Select(note => note.Key) ?? []];
                 MarkdownNote[] missing = [.. deck.Where(card => !inFile.Contains(card.NoteKey)).Select(card => ToNote(card, types))];
                 if (missing.Length > 0)
-                    deckFiles.Put(DeckFileWriter.AppendNotes(path, missing, types), types);
+                    deckFiles.Put(DeckFileWriter.AppendNotes(path, missing, types, current), types);
                 written[deck.Key] = fileName;
                 await store.MarkCreatedAsync([.. deck], actor, CancellationToken.None);
             }

@@ -121,6 +121,24 @@ public sealed class DeckFileWriterTests
     }
 
     [Fact]
+    public void AppendNotesToAnAlreadyParsedDeck_MatchesAFreshParseAndRefusesAStaleOne()
+    {
+        using TempCollection collection = new();
+        string path = collection.Write("Append.md", "Q: a\nA: b\n");
+        DeckFile parsed = DeckFileParser.Load(path, collection.Types);
+
+        DeckFile deck = DeckFileWriter.AppendNotes(path, [Qa("c", "d", "cccccccccccc")], collection.Types, parsed);
+        DeckFile fresh = DeckFileParser.Load(path, collection.Types);
+        Assert.Equal(fresh.Notes.Select(note => (note.Key, note.Line, note.Fingerprint)), deck.Notes.Select(note => (note.Key, note.Line, note.Fingerprint)));
+        Assert.Equal(fresh.ContentHash, deck.ContentHash);
+
+        CollectionFormatException stale = Assert.Throws<CollectionFormatException>(() =>
+            DeckFileWriter.AppendNotes(path, [Qa("e", "f", "eeeeeeeeeeee")], collection.Types, parsed));
+        Assert.Contains("changed since it was read", stale.Message, StringComparison.Ordinal);
+        Assert.Equal(2, DeckFileParser.Load(path, collection.Types).Notes.Count);
+    }
+
+    [Fact]
     public void AppendNotesCreatesTheFileAndRejectsInvalidNotes()
     {
         using TempCollection collection = new();
