@@ -133,7 +133,7 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
         if (type is null || _errors.Count > 0)
             return null;
 
-        Dictionary<string, string> values = new(StringComparer.Ordinal);
+        Dictionary<string, string> values = new(type.Fields.Count, StringComparer.Ordinal);
         foreach (NoteFieldDefinition field in type.LabelledFields)
             values[field.Name] = "";
         foreach (FieldText field in _fields)
