@@ -30,7 +30,7 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
             if (fence.IsOpen)
             {
                 fence.Feed(line);
-                current!.Lines.Add(line.ToString());
+                current!.Lines.Add(lines.Memory(i));
                 continue;
             }
             if (line.TrimStart().StartsWith("<!--") && TryMetadata(line, i + 1))
@@ -38,7 +38,7 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
             int labelLength = FieldLabel.Match(line);
             if (labelLength > 0 && types.IsLabel(line[..labelLength]))
             {
-                StartField(line, labelLength, i + 1);
+                StartField(lines.Memory(i), labelLength, i + 1);
                 if (!ignoredFenceLines.Contains(i))
                     fence.Feed(line[labelLength..]);
                 continue;
@@ -53,9 +53,10 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
                 continue;
             }
             int depth = FieldLabel.EscapeDepth(line, out int escapedLength);
-            if (depth > 0 && types.IsLabel(line.Slice(depth, escapedLength)))
+            bool escaped = depth > 0 && types.IsLabel(line.Slice(depth, escapedLength));
+            if (escaped)
                 line = line[1..];
-            current.Lines.Add(line.ToString());
+            current.Lines.Add(escaped ? lines.Memory(i)[1..] : lines.Memory(i));
             if (!ignoredFenceLines.Contains(i))
                 fence.Feed(line);
         }
@@ -65,14 +66,14 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
         return note;
     }
 
-    private void StartField(ReadOnlySpan<char> line, int labelLength, int lineNumber)
+    private void StartField(ReadOnlyMemory<char> line, int labelLength, int lineNumber)
     {
-        string label = line[..labelLength].ToString();
+        string label = line.Span[..labelLength].ToString();
         FieldText? previous = _fields.Find(f => f.Label == label);
         if (previous is not null)
             _errors.Add(new CollectionError(fileName, lineNumber, $"field {label} is given twice in this note (first on line {previous.Line}); merge them into one"));
         FieldText field = new(label, lineNumber);
-        field.Lines.Add(line[labelLength..].TrimStart().ToString());
+        field.Lines.Add(line[labelLength..].TrimStart());
         _fields.Add(field);
     }
 
@@ -149,17 +150,35 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
 
         public int Line { get; } = line;
 
-        public List<string> Lines { get; } = [];
+        /// <summary>The lines of the value as slices of the file text, so that only the joined value is allocated.</summary>
+        public List<ReadOnlyMemory<char>> Lines { get; } = [];
 
         /// <summary>The value without leading blank lines and trailing white space.</summary>
         public string Value()
         {
             int first = 0, last = Lines.Count;
-            while (first < last && string.IsNullOrWhiteSpace(Lines[first]))
+            while (first < last && Lines[first].Span.IsWhiteSpace())
                 first++;
-            while (last > first && string.IsNullOrWhiteSpace(Lines[last - 1]))
+            while (last > first && Lines[last - 1].Span.IsWhiteSpace())
                 last--;
-            return string.Join('\n', Lines.Skip(first).Take(last - first)).TrimEnd();
+            if (first == last)
+                return "";
+            // The last kept line has content, so trimming its end trims the end of the joined value.
+            ReadOnlyMemory<char> lastLine = Lines[last - 1].TrimEnd();
+            int length = last - first - 1 + lastLine.Length;
+            for (int i = first; i < last - 1; i++)
+                length += Lines[i].Length;
+            return string.Create(length, (Lines, first, last, lastLine), static (destination, state) =>
+            {
+                int at = 0;
+                for (int i = state.first; i < state.last - 1; i++)
+                {
+                    state.Lines[i].Span.CopyTo(destination[at..]);
+                    at += state.Lines[i].Length;
+                    destination[at++] = '\n';
+                }
+                state.lastLine.Span.CopyTo(destination[at..]);
+            });
         }
     }
 }
