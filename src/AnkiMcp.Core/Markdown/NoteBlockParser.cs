@@ -79,15 +79,16 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
 
     private bool TryMetadata(ReadOnlySpan<char> span, int lineNumber)
     {
-        string line = span.ToString();
-        if (DeckFileParser.KeyComment().Match(line) is { Success: true } keyMatch && NoteKey.IsValid(keyMatch.Groups["key"].Value))
+        if (WrittenKey(span) is { } writtenKey)
+            return AcceptKey(writtenKey, lineNumber);
+        if (WrittenTags(span) is { } writtenTags)
         {
-            if (Key is not null)
-                _errors.Add(new CollectionError(fileName, lineNumber, $"a second note_key comment in one note (first on line {KeyLine}); keep one"));
-            else
-                (Key, KeyLine) = (keyMatch.Groups["key"].Value, lineNumber);
+            _tags.Add(writtenTags);
             return true;
         }
+        string line = span.ToString();
+        if (DeckFileParser.KeyComment().Match(line) is { Success: true } keyMatch && NoteKey.IsValid(keyMatch.Groups["key"].Value))
+            return AcceptKey(keyMatch.Groups["key"].Value, lineNumber);
         if (line.Contains("note_key", StringComparison.Ordinal))
         {
             _errors.Add(new CollectionError(fileName, lineNumber, "malformed note_key comment; write it as <!-- note_key: KEY --> with a key of letters, digits and '-', or delete the line to get a new key"));
@@ -104,6 +105,35 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
             return true;
         }
         return false;
+    }
+
+    private bool AcceptKey(string key, int lineNumber)
+    {
+        if (Key is not null)
+            _errors.Add(new CollectionError(fileName, lineNumber, $"a second note_key comment in one note (first on line {KeyLine}); keep one"));
+        else
+            (Key, KeyLine) = (key, lineNumber);
+        return true;
+    }
+
+    // The two comments of nearly every note, in the exact form the writer produces, read without a regex; any other
+    // spelling (extra spaces, a malformed key, "note_key" inside tags) goes through the regexes, which decide alike.
+    private static string? WrittenKey(ReadOnlySpan<char> line)
+    {
+        const string Prefix = "<!-- note_key: ", Suffix = " -->";
+        if (line.Length <= Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal))
+            return null;
+        string key = line[Prefix.Length..^Suffix.Length].ToString();
+        return NoteKey.IsValid(key) ? key : null;
+    }
+
+    private static string? WrittenTags(ReadOnlySpan<char> line)
+    {
+        const string Prefix = "<!-- tags:", Suffix = "-->";
+        if (line.Length < Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal)
+            || line.Contains("note_key", StringComparison.Ordinal))
+            return null;
+        return line[Prefix.Length..^Suffix.Length].ToString();
     }
 
     private MarkdownNote? Build(int firstLine)
