@@ -28,7 +28,8 @@ internal static class NoteTypeLoader
         foreach (string folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
             string yamlPath = Path.Combine(folder, FileName);
-            if (!File.Exists(yamlPath))
+            // Hidden folders are tools' scratch space (e.g. a note type being written), never a note type.
+            if (Path.GetFileName(folder).StartsWith('.') || !File.Exists(yamlPath))
                 continue;
             string relative = $"{FolderName}/{Path.GetFileName(folder)}/{FileName}";
             try

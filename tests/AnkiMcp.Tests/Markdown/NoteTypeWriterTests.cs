@@ -45,4 +45,18 @@ public sealed class NoteTypeWriterTests : IDisposable
         Assert.Equal(before, File.ReadAllText(Path.Combine(qa, "note_type.yaml")));
         Assert.Empty(Directory.EnumerateDirectories(Path.Combine(_collection.Path, "note_types"), ".*"));
     }
+
+    [Fact]
+    public void LeftoverStagingFolder_OfAnInterruptedWrite_IsNotANoteType()
+    {
+        string staging = Path.Combine(_collection.Path, "note_types", ".Vocab.0123.partial");
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(Path.Combine(staging, "note_type.yaml"), "fields:\n  - name: Word\n    label: 'W:'\n    identifying: true\nstyling: x.css\n");
+
+        NoteTypeRegistry registry = NoteTypeRegistry.Load(_collection.Path);
+
+        Assert.Null(registry.Find("Vocab"));
+        Assert.Null(registry.Find(".Vocab.0123.partial"));
+        Assert.NotNull(registry.Find("AnkiMcpQA"));
+    }
 }
