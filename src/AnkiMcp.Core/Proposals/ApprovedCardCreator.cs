@@ -5,9 +5,11 @@ using AnkiMcp.Core.Sync;
 namespace AnkiMcp.Core.Proposals;
 
 /// <summary>
-/// Creates approved cards, and only approved cards: claims them in the proposal store, appends them with fresh note keys
-/// to their Markdown deck files (the folder is the source of truth), then pushes exactly those notes to Anki in one batch.
-/// When Anki is not reachable the cards stay in Markdown and the next sync takes them there.
+/// Creates approved cards, and only approved cards: claims them in the proposal store (each gets its note key), appends
+/// them to their Markdown deck files (the folder is the source of truth), marks them created, then pushes exactly those
+/// notes to Anki in one batch. A creation cut short (crash, kill) is finished by the next one: a claimed card whose key is
+/// already in its deck file is only marked created, never written twice. When Anki is not reachable the cards stay in
+/// Markdown and the next sync takes them there.
 /// </summary>
 public sealed class ApprovedCardCreator(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, DeckFileCache deckFiles,
     AnkiConnectClient anki, SyncEngine sync)
@@ -21,7 +23,7 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
     {
         // Appending is read-modify-write of the deck files: one creator at a time, across processes too.
         await using FileStream creationLock = await AcquireLockAsync(cancellationToken);
-        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(batchId, actor, NoteKey.New, cancellationToken);
+        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(batchId, NoteKey.New, cancellationToken);
         if (claimed.Count == 0)
         {
             ProposalCounts counts = await store.CountsAsync(cancellationToken);
@@ -36,7 +38,7 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
         HashSet<string> inAnki = [.. push.Notes.Where(note => note.NoteId is not null).Select(note => note.NoteKey)];
         await store.RecordAnkiDeliveryAsync([.. inAnki], reachedAnki: true, CancellationToken.None);
         await store.RecordAnkiDeliveryAsync([.. claimed.Select(card => card.NoteKey!).Where(key => !inAnki.Contains(key))], reachedAnki: false, CancellationToken.None);
-        Proposal[] created = [.. claimed.Select(card => card with { ReachedAnki = inAnki.Contains(card.NoteKey!) })];
+        Proposal[] created = [.. claimed.Select(card => card with { State = ProposalState.Created, ReachedAnki = inAnki.Contains(card.NoteKey!) })];
         return new CardCreationResult(created, deckFiles, push.Status, Describe(created, deckFiles, push));
     }
 
@@ -95,16 +97,22 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
             foreach (IGrouping<string, Proposal> deck in claimed.GroupBy(card => card.Draft.Deck, StringComparer.Ordinal))
             {
                 string fileName = DeckFileNames.ToFileName(deck.Key);
-                deckFiles.Put(DeckFileWriter.AppendNotes(Path.Combine(collectionDirectory, fileName), [.. deck.Select(card => ToNote(card, types))], types), types);
+                string path = Path.Combine(collectionDirectory, fileName);
+                HashSet<string?> inFile = File.Exists(path) ? [.. deckFiles.Get(path, types).Notes.Select(note => note.Key)] : [];
+                MarkdownNote[] missing = [.. deck.Where(card => !inFile.Contains(card.NoteKey)).Select(card => ToNote(card, types))];
+                if (missing.Length > 0)
+                    deckFiles.Put(DeckFileWriter.AppendNotes(path, missing, types), types);
                 written[deck.Key] = fileName;
+                await store.MarkCreatedAsync([.. deck], actor, CancellationToken.None);
             }
 
             return written;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or CollectionFormatException or ArgumentException)
         {
+            // The deck file write is atomic: the decks not in written hold none of their cards, so the keys go back.
             Proposal[] unwritten = [.. claimed.Where(card => !written.ContainsKey(card.Draft.Deck))];
-            await store.ReleaseClaimAsync(unwritten, actor, $"not written: {error.Message}", CancellationToken.None);
+            await store.ReleaseClaimAsync(unwritten, CancellationToken.None);
             string done = written.Count == 0 ? "" : $" The cards for {string.Join(", ", written.Keys)} were written.";
             throw new ProposalException($"Could not write the cards to the Markdown deck files: {error.Message}{done} " +
                 $"The other {unwritten.Length} card{(unwritten.Length == 1 ? "" : "s")} stay approved; fix the problem and call create_approved_cards again.", error);

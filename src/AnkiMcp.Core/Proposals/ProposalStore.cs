@@ -146,6 +146,8 @@ public sealed class ProposalStore
             Proposal current = (await RequireCardsAsync(connection, transaction, batchId, [number], cancellationToken))[0];
             if (current.State == ProposalState.Created)
                 throw new ProposalException($"Card {number} of batch {batchId} was already created; edit it in its Markdown deck file and sync.");
+            if (current.NoteKey is not null)
+                throw Unfinished(current);
 
             string now = Now();
             int revision = current.Revision + 1;
@@ -213,6 +215,9 @@ public sealed class ProposalStore
             Proposal? created = cards.FirstOrDefault(card => card.State == ProposalState.Created);
             if (created is not null)
                 throw new ProposalException($"Card {created.Number} of batch {batchId} was already created; delete it from its Markdown deck file (or in Anki) instead.");
+            Proposal? claimed = cards.FirstOrDefault(card => card.NoteKey is not null);
+            if (claimed is not null)
+                throw Unfinished(claimed);
 
             List<Proposal> rejected = [];
             string now = Now();
@@ -227,54 +232,59 @@ public sealed class ProposalStore
     }
 
     /// <summary>
-    /// Moves every approved card (of one batch, or of all) to created and gives each a fresh note key, atomically, so two
-    /// concurrent creators never write the same card twice. Only approved cards are ever returned.
+    /// Gives every approved card (of one batch, or of all) a fresh note key, unless it already holds one from a creation
+    /// that did not finish, and returns them all, still approved. A card becomes created only through
+    /// <see cref="MarkCreatedAsync"/>, after its deck file holds it, so a crash in between loses nothing: the next claim
+    /// returns the card with the same key, and the creator writes it only if its deck file does not hold that key yet.
     /// </summary>
-    public Task<IReadOnlyList<Proposal>> ClaimApprovedAsync(long? batchId, ProposalActor actor, Func<string> newNoteKey,
-        CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Proposal>> ClaimApprovedAsync(long? batchId, Func<string> newNoteKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newNoteKey);
         return WriteAsync<IReadOnlyList<Proposal>>(async (connection, transaction) =>
         {
             IReadOnlyList<Proposal> approved = await QueryProposalsAsync(connection, transaction, batchId, ProposalState.Approved, cancellationToken);
             List<Proposal> claimed = [];
-            string now = Now();
             foreach (Proposal card in approved)
             {
+                if (card.NoteKey is not null)
+                {
+                    claimed.Add(card);
+                    continue;
+                }
+
                 string key = newNoteKey();
                 await using (SqliteCommand update = Command(connection, transaction,
-                    "UPDATE card SET state = $state, note_key = $key WHERE batch_id = $batch AND number = $number"))
+                    "UPDATE card SET note_key = $key WHERE batch_id = $batch AND number = $number"))
                 {
-                    update.Parameters.AddWithValue("$state", nameof(ProposalState.Created));
                     update.Parameters.AddWithValue("$key", key);
                     update.Parameters.AddWithValue("$batch", card.BatchId);
                     update.Parameters.AddWithValue("$number", card.Number);
                     await update.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                await InsertTransitionAsync(connection, transaction, card.BatchId, card.Number, ProposalState.Approved, ProposalState.Created, actor, now,
-                    $"note key {key}", cancellationToken);
-                claimed.Add(card with { State = ProposalState.Created, NoteKey = key });
+                claimed.Add(card with { NoteKey = key });
             }
 
             return claimed;
         }, cancellationToken);
     }
 
-    /// <summary>Returns claimed cards to approved when writing them to Markdown failed, so a later create retries them.</summary>
-    public Task ReleaseClaimAsync(IReadOnlyCollection<Proposal> claimed, ProposalActor actor, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Moves claimed cards, now in their deck files, from approved to created.</summary>
+    /// <returns>The cards as created.</returns>
+    public Task<IReadOnlyList<Proposal>> MarkCreatedAsync(IReadOnlyCollection<Proposal> claimed, ProposalActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        return WriteAsync(async (connection, transaction) =>
+        return WriteAsync<IReadOnlyList<Proposal>>(async (connection, transaction) =>
         {
+            List<Proposal> created = [];
             string now = Now();
             foreach (Proposal card in claimed)
             {
                 await using (SqliteCommand update = Command(connection, transaction,
-                    "UPDATE card SET state = $approved, note_key = NULL WHERE batch_id = $batch AND number = $number AND state = $created AND note_key = $key"))
+                    "UPDATE card SET state = $created WHERE batch_id = $batch AND number = $number AND state = $approved AND note_key = $key"))
                 {
-                    update.Parameters.AddWithValue("$approved", nameof(ProposalState.Approved));
                     update.Parameters.AddWithValue("$created", nameof(ProposalState.Created));
+                    update.Parameters.AddWithValue("$approved", nameof(ProposalState.Approved));
                     update.Parameters.AddWithValue("$batch", card.BatchId);
                     update.Parameters.AddWithValue("$number", card.Number);
                     update.Parameters.AddWithValue("$key", (object?)card.NoteKey ?? DBNull.Value);
@@ -282,8 +292,30 @@ public sealed class ProposalStore
                         continue;
                 }
 
-                await InsertTransitionAsync(connection, transaction, card.BatchId, card.Number, ProposalState.Created, ProposalState.Approved, actor, now,
-                    reason, cancellationToken);
+                await InsertTransitionAsync(connection, transaction, card.BatchId, card.Number, ProposalState.Approved, ProposalState.Created, actor, now,
+                    $"note key {card.NoteKey}", cancellationToken);
+                created.Add(card with { State = ProposalState.Created });
+            }
+
+            return created;
+        }, cancellationToken);
+    }
+
+    /// <summary>Takes the note keys back from claimed cards whose deck file could not be written, so they can be revised.</summary>
+    public Task ReleaseClaimAsync(IReadOnlyCollection<Proposal> claimed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            foreach (Proposal card in claimed)
+            {
+                await using SqliteCommand update = Command(connection, transaction,
+                    "UPDATE card SET note_key = NULL WHERE batch_id = $batch AND number = $number AND state = $approved AND note_key = $key");
+                update.Parameters.AddWithValue("$approved", nameof(ProposalState.Approved));
+                update.Parameters.AddWithValue("$batch", card.BatchId);
+                update.Parameters.AddWithValue("$number", card.Number);
+                update.Parameters.AddWithValue("$key", (object?)card.NoteKey ?? DBNull.Value);
+                await update.ExecuteNonQueryAsync(cancellationToken);
             }
 
             return true;
@@ -536,6 +568,10 @@ public sealed class ProposalStore
             throw new ProposalException($"Batch {batchId} has cards 1–{all.Count}; there is no card {string.Join(", ", missing)}.");
         return [.. all.Where(card => numbers.Contains(card.Number))];
     }
+
+    // An approved card with a note key may already be in its deck file: only the creator may decide its fate.
+    private static ProposalException Unfinished(Proposal card) =>
+        new($"Card {card.Number} of batch {card.BatchId} is being created (note key {card.NoteKey}); call create_approved_cards to finish, then edit it in its Markdown deck file.");
 
     private static async Task SetStateAsync(SqliteConnection connection, SqliteTransaction transaction, Proposal card, ProposalState to,
         string? rejectionReason, ProposalActor actor, string now, string? detail, CancellationToken cancellationToken)

@@ -173,24 +173,30 @@ public sealed class ProposalStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ClaimApproved_TakesOnlyApprovedCardsOnceAndReleaseReturnsThem()
+    public async Task ClaimApproved_KeysOnlyApprovedCardsOnceAndOnlyMarkCreatedCreatesThem()
     {
         ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await store.ApproveAsync(batch.Id, [1, 3], ProposalActor.Assistant, cancellationToken: Ct);
         int next = 0;
 
-        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(null, ProposalActor.Assistant, () => $"key{++next}", Ct);
-        IReadOnlyList<Proposal> again = await store.ClaimApprovedAsync(null, ProposalActor.Assistant, () => $"key{++next}", Ct);
+        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(null, () => $"key{++next}", Ct);
+        IReadOnlyList<Proposal> again = await store.ClaimApprovedAsync(null, () => $"key{++next}", Ct);
 
         Assert.Equal([(1, "key1"), (3, "key2")], claimed.Select(card => (card.Number, card.NoteKey!)));
-        Assert.Empty(again);
-        await store.ReleaseClaimAsync([claimed[1]], ProposalActor.Assistant, "deck file could not be written", Ct);
+        Assert.Equal([(1, "key1"), (3, "key2")], again.Select(card => (card.Number, card.NoteKey!)));
+        Assert.All(again, card => Assert.Equal(ProposalState.Approved, card.State));
+        ProposalException unfinished = await Assert.ThrowsAsync<ProposalException>(() => store.RejectAsync(batch.Id, [3], "no", ProposalActor.Assistant, Ct));
+        Assert.Contains("create_approved_cards", unfinished.Message, StringComparison.Ordinal);
+
+        await store.MarkCreatedAsync([claimed[0]], ProposalActor.Assistant, Ct);
+        await store.ReleaseClaimAsync([claimed[1]], Ct);
         await store.RecordAnkiDeliveryAsync(["key1"], reachedAnki: false, Ct);
         IReadOnlyList<Proposal> cards = await store.ListAsync(batch.Id, cancellationToken: Ct);
         Assert.Equal((ProposalState.Created, "key1", (bool?)false), (cards[0].State, cards[0].NoteKey, cards[0].ReachedAnki));
         Assert.Equal((ProposalState.Approved, (string?)null), (cards[2].State, cards[2].NoteKey));
         Assert.Equal(ProposalState.Pending, cards[1].State);
+        Assert.Empty(await store.MarkCreatedAsync([claimed[0]], ProposalActor.Assistant, Ct));
         ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ReviseAsync(batch.Id, 1, Drafts.Basic(), ProposalActor.Assistant, Ct));
         Assert.Contains("already created", error.Message, StringComparison.Ordinal);
     }
@@ -212,7 +218,7 @@ public sealed class ProposalStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TwoStoresOnOneCollection_ConcurrentWritesAreAllKeptAndEachCardIsClaimedOnce()
+    public async Task TwoStoresOnOneCollection_ConcurrentWritesAreAllKeptAndEachCardGetsOneKeyAndIsCreatedOnce()
     {
         ProposalStore one = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalStore two = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
@@ -223,12 +229,14 @@ public sealed class ProposalStoreTests : IDisposable
             (i % 2 == 0 ? two : one).ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct), Ct)));
         int keys = 0;
         IReadOnlyList<Proposal>[] claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? one : two).ClaimApprovedAsync(null, ProposalActor.Assistant, () => $"k{Interlocked.Increment(ref keys)}", Ct), Ct)));
+            (i % 2 == 0 ? one : two).ClaimApprovedAsync(null, () => $"k{Interlocked.Increment(ref keys)}", Ct), Ct)));
 
         Assert.Equal(20, batches.Select(batch => batch.Id).Distinct().Count());
-        List<(long, int)> claimed = [.. claims.SelectMany(claim => claim).Select(card => (card.BatchId, card.Number))];
-        Assert.Equal(40, claimed.Count);
-        Assert.Equal(40, claimed.Distinct().Count());
+        Assert.All(claims, claim => Assert.Equal(40, claim.Count));
+        Assert.Equal(40, claims.SelectMany(claim => claim).Select(card => (card.BatchId, card.Number, card.NoteKey)).Distinct().Count());
+        Assert.Equal(40, keys);
+        Assert.Equal(40, (await two.MarkCreatedAsync(claims[0], ProposalActor.Assistant, Ct)).Count);
+        Assert.Empty(await one.MarkCreatedAsync(claims[1], ProposalActor.Assistant, Ct));
         Assert.Equal(new ProposalCounts(0, 0, 40, 0), await one.CountsAsync(Ct));
     }
 }
