@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Markdig.Extensions.Tables;
@@ -10,6 +11,8 @@ namespace AnkiMcp.Core.Markdown;
 /// <see cref="AnkiHtmlRenderer"/>).</summary>
 internal sealed class AnkiHtmlWriter
 {
+    private static readonly SearchValues<char> s_wordEnd = SearchValues.Create(" \t{");
+
     private readonly StringBuilder _html = new();
     private HashSet<HtmlInline>? _unbalanced;
 
@@ -309,7 +312,7 @@ internal sealed class AnkiHtmlWriter
         if (string.IsNullOrWhiteSpace(info))
             return null;
         string trimmed = info.Trim();
-        int space = trimmed.IndexOfAny([' ', '\t', '{']);
+        int space = trimmed.AsSpan().IndexOfAny(s_wordEnd);
         return space < 0 ? trimmed : space == 0 ? null : trimmed[..space];
     }
 }

@@ -29,6 +29,9 @@ internal sealed class DeckLines
 
     public ReadOnlySpan<char> this[int index] => _text.AsSpan(_lines[index].Start, _lines[index].Length);
 
+    /// <summary>Line <paramref name="index"/> as a slice of the text, for keeping it without copying.</summary>
+    public ReadOnlyMemory<char> Memory(int index) => _text.AsMemory(_lines[index].Start, _lines[index].Length);
+
     /// <summary>Offset in the text where line <paramref name="index"/> (0-based) starts; the text length past the end.</summary>
     public int StartOf(int index) => index < _lines.Count ? _lines[index].Start : _text.Length;
 

@@ -15,9 +15,13 @@ internal static class HtmlTagBalance
     {
         if (container is null)
             return null;
+        List<HtmlInline>? tags = null;
+        CollectHtml(container, ref tags);
+        if (tags is null)
+            return null;
         List<(string Name, HtmlInline Tag)> open = [];
         HashSet<HtmlInline>? unbalanced = null;
-        foreach (HtmlInline tag in container.FindDescendants<HtmlInline>())
+        foreach (HtmlInline tag in tags)
         {
             (string? name, bool closing) = Parse(tag.Tag);
             if (name is null || s_void.Contains(name) || tag.Tag.EndsWith("/>", StringComparison.Ordinal))
@@ -40,6 +44,19 @@ internal static class HtmlTagBalance
         foreach ((_, HtmlInline tag) in open)
             (unbalanced ??= []).Add(tag);
         return unbalanced;
+    }
+
+    // A plain walk in document order: Markdig's FindDescendants allocates an iterator and a stack per paragraph, and
+    // most paragraphs hold no HTML at all.
+    private static void CollectHtml(ContainerInline container, ref List<HtmlInline>? tags)
+    {
+        for (Inline? inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is HtmlInline html)
+                (tags ??= []).Add(html);
+            else if (inline is ContainerInline inner)
+                CollectHtml(inner, ref tags);
+        }
     }
 
     private static (string? Name, bool Closing) Parse(string tag)

@@ -30,7 +30,7 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
             if (fence.IsOpen)
             {
                 fence.Feed(line);
-                current!.Lines.Add(line.ToString());
+                current!.Lines.Add(lines.Memory(i));
                 continue;
             }
             if (line.TrimStart().StartsWith("<!--") && TryMetadata(line, i + 1))
@@ -38,7 +38,7 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
             int labelLength = FieldLabel.Match(line);
             if (labelLength > 0 && types.IsLabel(line[..labelLength]))
             {
-                StartField(line, labelLength, i + 1);
+                StartField(lines.Memory(i), labelLength, i + 1);
                 if (!ignoredFenceLines.Contains(i))
                     fence.Feed(line[labelLength..]);
                 continue;
@@ -53,9 +53,10 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
                 continue;
             }
             int depth = FieldLabel.EscapeDepth(line, out int escapedLength);
-            if (depth > 0 && types.IsLabel(line.Slice(depth, escapedLength)))
+            bool escaped = depth > 0 && types.IsLabel(line.Slice(depth, escapedLength));
+            if (escaped)
                 line = line[1..];
-            current.Lines.Add(line.ToString());
+            current.Lines.Add(escaped ? lines.Memory(i)[1..] : lines.Memory(i));
             if (!ignoredFenceLines.Contains(i))
                 fence.Feed(line);
         }
@@ -65,28 +66,29 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
         return note;
     }
 
-    private void StartField(ReadOnlySpan<char> line, int labelLength, int lineNumber)
+    private void StartField(ReadOnlyMemory<char> line, int labelLength, int lineNumber)
     {
-        string label = line[..labelLength].ToString();
+        string label = line.Span[..labelLength].ToString();
         FieldText? previous = _fields.Find(f => f.Label == label);
         if (previous is not null)
             _errors.Add(new CollectionError(fileName, lineNumber, $"field {label} is given twice in this note (first on line {previous.Line}); merge them into one"));
         FieldText field = new(label, lineNumber);
-        field.Lines.Add(line[labelLength..].TrimStart().ToString());
+        field.Lines.Add(line[labelLength..].TrimStart());
         _fields.Add(field);
     }
 
     private bool TryMetadata(ReadOnlySpan<char> span, int lineNumber)
     {
-        string line = span.ToString();
-        if (DeckFileParser.KeyComment().Match(line) is { Success: true } keyMatch && NoteKey.IsValid(keyMatch.Groups["key"].Value))
+        if (WrittenKey(span) is { } writtenKey)
+            return AcceptKey(writtenKey, lineNumber);
+        if (WrittenTags(span) is { } writtenTags)
         {
-            if (Key is not null)
-                _errors.Add(new CollectionError(fileName, lineNumber, $"a second note_key comment in one note (first on line {KeyLine}); keep one"));
-            else
-                (Key, KeyLine) = (keyMatch.Groups["key"].Value, lineNumber);
+            _tags.Add(writtenTags);
             return true;
         }
+        string line = span.ToString();
+        if (DeckFileParser.KeyComment().Match(line) is { Success: true } keyMatch && NoteKey.IsValid(keyMatch.Groups["key"].Value))
+            return AcceptKey(keyMatch.Groups["key"].Value, lineNumber);
         if (line.Contains("note_key", StringComparison.Ordinal))
         {
             _errors.Add(new CollectionError(fileName, lineNumber, "malformed note_key comment; write it as <!-- note_key: KEY --> with a key of letters, digits and '-', or delete the line to get a new key"));
@@ -103,6 +105,35 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
             return true;
         }
         return false;
+    }
+
+    private bool AcceptKey(string key, int lineNumber)
+    {
+        if (Key is not null)
+            _errors.Add(new CollectionError(fileName, lineNumber, $"a second note_key comment in one note (first on line {KeyLine}); keep one"));
+        else
+            (Key, KeyLine) = (key, lineNumber);
+        return true;
+    }
+
+    // The two comments of nearly every note, in the exact form the writer produces, read without a regex; any other
+    // spelling (extra spaces, a malformed key, "note_key" inside tags) goes through the regexes, which decide alike.
+    private static string? WrittenKey(ReadOnlySpan<char> line)
+    {
+        const string Prefix = "<!-- note_key: ", Suffix = " -->";
+        if (line.Length <= Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal))
+            return null;
+        string key = line[Prefix.Length..^Suffix.Length].ToString();
+        return NoteKey.IsValid(key) ? key : null;
+    }
+
+    private static string? WrittenTags(ReadOnlySpan<char> line)
+    {
+        const string Prefix = "<!-- tags:", Suffix = "-->";
+        if (line.Length < Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal)
+            || line.Contains("note_key", StringComparison.Ordinal))
+            return null;
+        return line[Prefix.Length..^Suffix.Length].ToString();
     }
 
     private MarkdownNote? Build(int firstLine)
@@ -133,7 +164,7 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
         if (type is null || _errors.Count > 0)
             return null;
 
-        Dictionary<string, string> values = new(StringComparer.Ordinal);
+        Dictionary<string, string> values = new(type.Fields.Count, StringComparer.Ordinal);
         foreach (NoteFieldDefinition field in type.LabelledFields)
             values[field.Name] = "";
         foreach (FieldText field in _fields)
@@ -149,17 +180,35 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
 
         public int Line { get; } = line;
 
-        public List<string> Lines { get; } = [];
+        /// <summary>The lines of the value as slices of the file text, so that only the joined value is allocated.</summary>
+        public List<ReadOnlyMemory<char>> Lines { get; } = [];
 
         /// <summary>The value without leading blank lines and trailing white space.</summary>
         public string Value()
         {
             int first = 0, last = Lines.Count;
-            while (first < last && string.IsNullOrWhiteSpace(Lines[first]))
+            while (first < last && Lines[first].Span.IsWhiteSpace())
                 first++;
-            while (last > first && string.IsNullOrWhiteSpace(Lines[last - 1]))
+            while (last > first && Lines[last - 1].Span.IsWhiteSpace())
                 last--;
-            return string.Join('\n', Lines.Skip(first).Take(last - first)).TrimEnd();
+            if (first == last)
+                return "";
+            // The last kept line has content, so trimming its end trims the end of the joined value.
+            ReadOnlyMemory<char> lastLine = Lines[last - 1].TrimEnd();
+            int length = last - first - 1 + lastLine.Length;
+            for (int i = first; i < last - 1; i++)
+                length += Lines[i].Length;
+            return string.Create(length, (Lines, first, last, lastLine), static (destination, state) =>
+            {
+                int at = 0;
+                for (int i = state.first; i < state.last - 1; i++)
+                {
+                    state.Lines[i].Span.CopyTo(destination[at..]);
+                    at += state.Lines[i].Length;
+                    destination[at++] = '\n';
+                }
+                state.lastLine.Span.CopyTo(destination[at..]);
+            });
         }
     }
 }
