@@ -21,7 +21,16 @@ public sealed record NoteTypeDefinition(
     public IEnumerable<NoteFieldDefinition> LabelledFields => Fields.Where(f => f.Label is not null);
 
     /// <summary>The field written with <paramref name="label"/>, or null.</summary>
-    public NoteFieldDefinition? FieldByLabel(string label) => Fields.FirstOrDefault(f => f.Label == label);
+    public NoteFieldDefinition? FieldByLabel(string label)
+    {
+        // A plain loop: the parser asks this for every field of every note.
+        foreach (NoteFieldDefinition field in Fields)
+        {
+            if (field.Label == label)
+                return field;
+        }
+        return null;
+    }
 
     /// <summary>Whether a field takes part in multiple-choice rules (its name mentions "choice", as in AnkiOps).</summary>
     public static bool IsChoiceField(NoteFieldDefinition field)

@@ -18,7 +18,9 @@ public static partial class NoteValidator
             if (field.Identifying && !(type.IsChoice && NoteTypeDefinition.IsChoiceField(field)) && string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field.Name)))
                 problems.Add($"{field.Label} ({field.Name}) is required for {type.Name} notes but is empty");
         }
-        bool hasCloze = fields.Values.Any(v => ClozeMarker().IsMatch(v));
+        bool hasCloze = false;
+        foreach (string value in fields.Values)
+            hasCloze |= value.Contains("{{c", StringComparison.Ordinal) && ClozeMarker().IsMatch(value);
         if (type.IsCloze && !hasCloze)
             problems.Add($"{type.Name} is a cloze type but the note has no cloze; mark text like {{{{c1::this}}}}");
         if (!type.IsCloze && hasCloze)
