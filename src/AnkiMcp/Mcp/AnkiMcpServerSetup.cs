@@ -44,6 +44,7 @@ internal static class AnkiMcpServerSetup
                 options.ServerInfo = new Implementation { Name = "ankimcp", Title = "AnkiMcp", Version = Version };
                 options.ServerInstructions = Instructions + "\n" + PolicyInstruction(settings.Policy);
             })
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentErrors.Readable))
             .WithTools<ProposalTools>()
             .WithTools<CollectionTools>()
             .WithTools<CardCreationTools>()

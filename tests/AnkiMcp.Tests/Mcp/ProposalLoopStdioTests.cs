@@ -75,6 +75,8 @@ public sealed class ProposalLoopStdioTests : IDisposable
         await client.CallAsync("propose_cards", Rust(), Ct);
         string ambiguous = await client.CallFailingAsync("approve_proposals", Args(), Ct);
         string unknownNumber = await client.CallFailingAsync("approve_proposals", Args(("numbers", Numbers(9))), Ct);
+        string missingLesson = await client.CallFailingAsync("propose_cards", Args(("cards", new object[] { new { kind = "basic", deck = "Rust", question = "q", answer = "a" } })), Ct);
+        string numbersAsText = await client.CallFailingAsync("approve_proposals", Args(("numbers", "one and three")), Ct);
 
         Assert.Contains("call propose_cards first", noneYet, StringComparison.Ordinal);
         Assert.Contains("must hide at least one term as {{c1::term}}", badCloze, StringComparison.Ordinal);
@@ -82,6 +84,9 @@ public sealed class ProposalLoopStdioTests : IDisposable
         Assert.Contains("a basic card does not use chain", wrongField, StringComparison.Ordinal);
         Assert.Contains("either the card numbers the person named or all=true", ambiguous, StringComparison.Ordinal);
         Assert.Contains("there is no card 9", unknownNumber, StringComparison.Ordinal);
+        Assert.Contains("Invalid arguments for propose_cards", missingLesson, StringComparison.Ordinal);
+        Assert.Contains("'lesson'", missingLesson, StringComparison.Ordinal);
+        Assert.Contains("Invalid arguments for approve_proposals", numbersAsText, StringComparison.Ordinal);
         ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
         Assert.Equal(new ProposalCounts(4, 0, 0, 0), await store.CountsAsync(Ct));
     }
