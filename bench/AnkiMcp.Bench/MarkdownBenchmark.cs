@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.HtmlToMarkdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
+using AnkiMcp.Core.Markdown.Rendering;
 
 namespace AnkiMcp.Bench;
 

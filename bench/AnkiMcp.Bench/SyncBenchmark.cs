@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AnkiMcp.Core.Anki;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Sync;
 using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Markdown;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AnkiMcp.Core.Markdown.DeckFiles;
 
 namespace AnkiMcp.Core.Markdown;
 

@@ -1,5 +1,7 @@
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Sync;
 
 namespace AnkiMcp.Core.Proposals;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Proposals;
 

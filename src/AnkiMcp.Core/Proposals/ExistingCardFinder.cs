@@ -1,5 +1,8 @@
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
+using AnkiMcp.Core.Markdown.Rendering;
 
 namespace AnkiMcp.Core.Proposals;
 

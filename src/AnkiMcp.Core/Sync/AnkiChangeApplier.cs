@@ -1,5 +1,5 @@
 using AnkiMcp.Core.Anki;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Sync;
 

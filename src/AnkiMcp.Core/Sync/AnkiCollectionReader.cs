@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Sync;
 

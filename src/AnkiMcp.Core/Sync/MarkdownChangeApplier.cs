@@ -1,4 +1,6 @@
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.IO;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Sync;
 

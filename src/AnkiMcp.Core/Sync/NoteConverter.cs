@@ -1,4 +1,5 @@
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.HtmlToMarkdown;
+using AnkiMcp.Core.Markdown.Rendering;
 
 namespace AnkiMcp.Core.Sync;
 

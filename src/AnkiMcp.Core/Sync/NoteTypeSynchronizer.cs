@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Sync;
 

@@ -1,4 +1,4 @@
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using Spectre.Console;
 
 namespace AnkiMcp.Cli;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using Spectre.Console;
 
 namespace AnkiMcp.Cli;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AnkiMcp.Core.IO;
 using AnkiMcp.Core.Markdown;
 
 namespace AnkiMcp.Cli;

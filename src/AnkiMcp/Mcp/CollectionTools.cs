@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 using AnkiMcp.Core.Anki;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Tests.Mcp;
 using AnkiMcp.Tests.Proposals;
+using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Cli;
 

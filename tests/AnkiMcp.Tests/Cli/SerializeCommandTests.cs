@@ -1,4 +1,5 @@
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Tests.Markdown;
 using AnkiMcp.Tests.Mcp;
 

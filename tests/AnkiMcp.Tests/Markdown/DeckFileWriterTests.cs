@@ -1,5 +1,7 @@
 using System.Text;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Tests.Markdown;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.Media;
 
 namespace AnkiMcp.Tests.Markdown;
 

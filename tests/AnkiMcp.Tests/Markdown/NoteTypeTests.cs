@@ -1,4 +1,5 @@
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Tests.Markdown;
 

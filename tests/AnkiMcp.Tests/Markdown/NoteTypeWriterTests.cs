@@ -1,4 +1,4 @@
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Tests.Proposals;
 
 namespace AnkiMcp.Tests.Markdown;

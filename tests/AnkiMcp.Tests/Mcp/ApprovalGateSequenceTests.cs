@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
 using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;

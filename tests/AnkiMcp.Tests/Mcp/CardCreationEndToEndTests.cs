@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
 using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;

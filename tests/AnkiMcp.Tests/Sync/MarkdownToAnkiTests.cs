@@ -1,5 +1,5 @@
 using AnkiMcp.AnkiConnectEmulator;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Sync;
 
 namespace AnkiMcp.Tests.Sync;

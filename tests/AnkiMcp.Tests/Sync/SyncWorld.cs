@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using AnkiMcp.AnkiConnectEmulator;
-using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 using AnkiMcp.Core.Anki;
-using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Sync;
 using AnkiMcp.Tests.Markdown;
+using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Sync;
 

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using AnkiMcp.Core.Markdown.NoteTypes;
+
+namespace AnkiMcp.Core.Markdown.DeckFiles;
+
+/// <summary>Reads deck files. Notes are separated by a line <c>---</c> between blank lines (never inside a code fence);
+/// a note holds optional <c>&lt;!-- note_key / note_type / tags: … --&gt;</c> comment lines and <c>Label: value</c>
+/// fields whose values run until the next label of a known note type. A content line that would read as a label is
+/// written with a leading backslash (<c>\A: …</c>). CRLF line ends and a UTF-8 BOM are accepted. Problems are
+/// reported per note with file and line; one bad note never stops the rest of the file.</summary>
+public static partial class DeckFileParser
+{
+    /// <summary>Reads and parses the deck file at <paramref name="path"/>; the deck name comes from the file name.</summary>
+    public static DeckFile Load(string path, NoteTypeRegistry types)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        return Parse(path, Encoding.UTF8.GetString(bytes), types, HashOf(bytes));
+    }
+
+    /// <summary>Parses deck file text; <paramref name="path"/> names the file in errors and gives the deck name.</summary>
+    public static DeckFile Parse(string path, string text, NoteTypeRegistry types) => Parse(path, text, types, null);
+
+    private static DeckFile Parse(string path, string text, NoteTypeRegistry types, string? contentHash)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(types);
+        string fileName = System.IO.Path.GetFileName(path);
+        List<CollectionError> errors = [];
+        string deckName;
+        try
+        {
+            deckName = DeckFileNames.ToDeckName(fileName);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(new CollectionError(fileName, 1, e.Message));
+            deckName = System.IO.Path.GetFileNameWithoutExtension(fileName);
+        }
+        DeckLines lines = new(text);
+        BlockScan scan = BlockScan.Run(lines, types);
+        List<MarkdownNote> notes = [];
+        List<string> failedKeys = [];
+        Dictionary<string, int> keyLines = new(StringComparer.Ordinal);
+        foreach ((int start, int end) in scan.Blocks)
+        {
+            NoteBlockParser block = new(lines, start, end, types, scan.IgnoredFenceLines, fileName);
+            MarkdownNote? note = block.Parse(errors);
+            foreach (int opener in scan.UnclosedFenceLines.Where(l => l >= start && l < end))
+            {
+                errors.Add(new CollectionError(fileName, opener + 1, "this code fence is never closed; add a closing ``` line"));
+                note = null;
+            }
+            if (block.Key is { } key)
+            {
+                if (keyLines.TryGetValue(key, out int firstLine))
+                {
+                    errors.Add(new CollectionError(fileName, block.KeyLine, $"duplicate note_key {key}: already used by the note on line {firstLine}; give one of them a new key or delete the line"));
+                    note = null;
+                }
+                else
+                {
+                    keyLines[key] = block.KeyLine;
+                }
+            }
+            if (note is not null)
+                notes.Add(note);
+            else if (block.Key is { } failedKey)
+                failedKeys.Add(failedKey);
+        }
+        return new DeckFile(path, deckName, notes, errors)
+        {
+            FailedNoteKeys = failedKeys,
+            ContentHash = contentHash ?? HashOf(Encoding.UTF8.GetBytes(text)),
+        };
+    }
+
+    internal static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    [GeneratedRegex(@"^\s*<!--\s*note_key:\s*(?<key>.*?)\s*-->\s*$")]
+    internal static partial Regex KeyComment();
+
+    [GeneratedRegex(@"^\s*<!--\s*note_type:\s*(?<name>.*?)\s*-->\s*$")]
+    internal static partial Regex TypeComment();
+
+    [GeneratedRegex(@"^\s*<!--\s*tags:(?<tags>.*?)-->\s*$")]
+    internal static partial Regex TagsComment();
+}

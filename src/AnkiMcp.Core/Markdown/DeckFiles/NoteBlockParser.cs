@@ -1,0 +1,215 @@
+using AnkiMcp.Core.Markdown.NoteTypes;
+
+namespace AnkiMcp.Core.Markdown.DeckFiles;
+
+/// <summary>Parses one note block of a deck file (see <see cref="DeckFileParser"/>).</summary>
+internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteTypeRegistry types, HashSet<int> ignoredFenceLines, string fileName)
+{
+    private readonly List<FieldText> _fields = [];
+    private readonly List<string> _tags = [];
+    private readonly List<CollectionError> _errors = [];
+    private string? _typeName;
+    private int _typeLine;
+
+    /// <summary>The key of the note, once parsed and well formed.</summary>
+    public string? Key { get; private set; }
+
+    /// <summary>1-based line of the key comment.</summary>
+    public int KeyLine { get; private set; }
+
+    /// <summary>Parses the block; returns the note, or null after adding its errors to <paramref name="errors"/>.</summary>
+    public MarkdownNote? Parse(List<CollectionError> errors)
+    {
+        int firstLine = 0;
+        CodeFence fence = default;
+        for (int i = start; i < end; i++)
+        {
+            ReadOnlySpan<char> line = lines[i];
+            if (firstLine == 0 && !line.IsWhiteSpace())
+                firstLine = i + 1;
+            FieldText? current = _fields.Count > 0 ? _fields[^1] : null;
+            if (fence.IsOpen)
+            {
+                fence.Feed(line);
+                current!.Lines.Add(lines.Memory(i));
+                continue;
+            }
+            if (line.TrimStart().StartsWith("<!--") && TryMetadata(line, i + 1))
+                continue;
+            int labelLength = FieldLabel.Match(line);
+            if (labelLength > 0 && types.IsLabel(line[..labelLength]))
+            {
+                StartField(lines.Memory(i), labelLength, i + 1);
+                if (!ignoredFenceLines.Contains(i))
+                    fence.Feed(line[labelLength..]);
+                continue;
+            }
+            if (current is null)
+            {
+                if (line.IsWhiteSpace() || line.TrimStart().StartsWith("<!--"))
+                    continue;
+                _errors.Add(new CollectionError(fileName, i + 1, labelLength > 0
+                    ? $"unknown label {line[..labelLength]}; the labels of the note types are {string.Join(" ", types.Types.SelectMany(t => t.LabelledFields).Select(f => f.Label).Distinct())} (see note_types/)"
+                    : "text before the first field label belongs to no field; start the note with a label such as Q: or T:"));
+                continue;
+            }
+            int depth = FieldLabel.EscapeDepth(line, out int escapedLength);
+            bool escaped = depth > 0 && types.IsLabel(line.Slice(depth, escapedLength));
+            if (escaped)
+                line = line[1..];
+            current.Lines.Add(escaped ? lines.Memory(i)[1..] : lines.Memory(i));
+            if (!ignoredFenceLines.Contains(i))
+                fence.Feed(line);
+        }
+
+        MarkdownNote? note = _errors.Count == 0 ? Build(firstLine) : null;
+        errors.AddRange(_errors);
+        return note;
+    }
+
+    private void StartField(ReadOnlyMemory<char> line, int labelLength, int lineNumber)
+    {
+        string label = line.Span[..labelLength].ToString();
+        FieldText? previous = _fields.Find(f => f.Label == label);
+        if (previous is not null)
+            _errors.Add(new CollectionError(fileName, lineNumber, $"field {label} is given twice in this note (first on line {previous.Line}); merge them into one"));
+        FieldText field = new(label, lineNumber);
+        field.Lines.Add(line[labelLength..].TrimStart());
+        _fields.Add(field);
+    }
+
+    private bool TryMetadata(ReadOnlySpan<char> span, int lineNumber)
+    {
+        if (WrittenKey(span) is { } writtenKey)
+            return AcceptKey(writtenKey, lineNumber);
+        if (WrittenTags(span) is { } writtenTags)
+        {
+            _tags.Add(writtenTags);
+            return true;
+        }
+        string line = span.ToString();
+        if (DeckFileParser.KeyComment().Match(line) is { Success: true } keyMatch && NoteKey.IsValid(keyMatch.Groups["key"].Value))
+            return AcceptKey(keyMatch.Groups["key"].Value, lineNumber);
+        if (line.Contains("note_key", StringComparison.Ordinal))
+        {
+            _errors.Add(new CollectionError(fileName, lineNumber, "malformed note_key comment; write it as <!-- note_key: KEY --> with a key of letters, digits and '-', or delete the line to get a new key"));
+            return true;
+        }
+        if (DeckFileParser.TypeComment().Match(line) is { Success: true } typeMatch)
+        {
+            (_typeName, _typeLine) = (typeMatch.Groups["name"].Value, lineNumber);
+            return true;
+        }
+        if (DeckFileParser.TagsComment().Match(line) is { Success: true } tagsMatch)
+        {
+            _tags.Add(tagsMatch.Groups["tags"].Value);
+            return true;
+        }
+        return false;
+    }
+
+    private bool AcceptKey(string key, int lineNumber)
+    {
+        if (Key is not null)
+            _errors.Add(new CollectionError(fileName, lineNumber, $"a second note_key comment in one note (first on line {KeyLine}); keep one"));
+        else
+            (Key, KeyLine) = (key, lineNumber);
+        return true;
+    }
+
+    // The two comments of nearly every note, in the exact form the writer produces, read without a regex; any other
+    // spelling (extra spaces, a malformed key, "note_key" inside tags) goes through the regexes, which decide alike.
+    private static string? WrittenKey(ReadOnlySpan<char> line)
+    {
+        const string Prefix = "<!-- note_key: ", Suffix = " -->";
+        if (line.Length <= Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal))
+            return null;
+        string key = line[Prefix.Length..^Suffix.Length].ToString();
+        return NoteKey.IsValid(key) ? key : null;
+    }
+
+    private static string? WrittenTags(ReadOnlySpan<char> line)
+    {
+        const string Prefix = "<!-- tags:", Suffix = "-->";
+        if (line.Length < Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal)
+            || line.Contains("note_key", StringComparison.Ordinal))
+            return null;
+        return line[Prefix.Length..^Suffix.Length].ToString();
+    }
+
+    private MarkdownNote? Build(int firstLine)
+    {
+        if (_fields.Count == 0)
+        {
+            _errors.Add(new CollectionError(fileName, firstLine, "this note has no field labels; start each field with a label such as Q: or T:"));
+            return null;
+        }
+        NoteTypeDefinition? type;
+        if (_typeName is not null)
+        {
+            type = types.Find(_typeName);
+            if (type is null)
+            {
+                _errors.Add(new CollectionError(fileName, _typeLine, $"unknown note_type '{_typeName}'; known types: {string.Join(", ", types.Types.Select(t => t.Name))}"));
+                return null;
+            }
+            foreach (FieldText field in _fields.Where(f => type.FieldByLabel(f.Label) is null))
+                _errors.Add(new CollectionError(fileName, field.Line, $"{field.Label} is not a field of note type {type.Name}"));
+        }
+        else
+        {
+            type = types.Infer([.. _fields.Select(f => f.Label)], out string? reason);
+            if (type is null)
+                _errors.Add(new CollectionError(fileName, firstLine, reason!));
+        }
+        if (type is null || _errors.Count > 0)
+            return null;
+
+        Dictionary<string, string> values = new(type.Fields.Count, StringComparer.Ordinal);
+        foreach (NoteFieldDefinition field in type.LabelledFields)
+            values[field.Name] = "";
+        foreach (FieldText field in _fields)
+            values[type.FieldByLabel(field.Label)!.Name] = field.Value();
+        foreach (string problem in NoteValidator.Validate(type, values))
+            _errors.Add(new CollectionError(fileName, firstLine, problem));
+        return _errors.Count > 0 ? null : new MarkdownNote(Key, type.Name, values, NoteTags.Normalize(_tags), firstLine);
+    }
+
+    private sealed class FieldText(string label, int line)
+    {
+        public string Label { get; } = label;
+
+        public int Line { get; } = line;
+
+        /// <summary>The lines of the value as slices of the file text, so that only the joined value is allocated.</summary>
+        public List<ReadOnlyMemory<char>> Lines { get; } = [];
+
+        /// <summary>The value without leading blank lines and trailing white space.</summary>
+        public string Value()
+        {
+            int first = 0, last = Lines.Count;
+            while (first < last && Lines[first].Span.IsWhiteSpace())
+                first++;
+            while (last > first && Lines[last - 1].Span.IsWhiteSpace())
+                last--;
+            if (first == last)
+                return "";
+            // The last kept line has content, so trimming its end trims the end of the joined value.
+            ReadOnlyMemory<char> lastLine = Lines[last - 1].TrimEnd();
+            int length = last - first - 1 + lastLine.Length;
+            for (int i = first; i < last - 1; i++)
+                length += Lines[i].Length;
+            return string.Create(length, (Lines, first, last, lastLine), static (destination, state) =>
+            {
+                int at = 0;
+                for (int i = state.first; i < state.last - 1; i++)
+                {
+                    state.Lines[i].Span.CopyTo(destination[at..]);
+                    at += state.Lines[i].Length;
+                    destination[at++] = '\n';
+                }
+                state.lastLine.Span.CopyTo(destination[at..]);
+            });
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Text;
+
+namespace AnkiMcp.Core.Markdown.HtmlToMarkdown;
+
+/// <summary>Writes HTML text as Markdown text that renders back to the same characters: backslash escapes only where a
+/// character could start Markdown syntax at that place, and MathJax spans copied verbatim.</summary>
+internal static class MarkdownEscaper
+{
+    private static readonly SearchValues<char> s_alphanumeric = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    /// <summary>Appends <paramref name="text"/>. Line starts are where <paramref name="output"/> is empty or ends with a
+    /// newline; white space there is dropped (Markdown would drop it). <paramref name="inLinkText"/> also escapes
+    /// <c>]</c>; <paramref name="inTable"/> also escapes <c>|</c>. <paramref name="continued"/> says that inline
+    /// content follows on the same line, so a final <c>&lt;</c> may turn into a tag.</summary>
+    public static void Append(StringBuilder output, ReadOnlySpan<char> text, bool inLinkText = false, bool inTable = false, bool continued = false)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool lineStart = output.Length == 0 || output[^1] == '\n';
+            if (c is '\n' or '\r')
+                c = ' ';
+            if (lineStart && char.IsWhiteSpace(c))
+                continue;
+            if (c == '\\' && MathSpan.LengthAt(text, i) is > 0 and int mathLength)
+            {
+                output.Append(text.Slice(i, mathLength));
+                i += mathLength - 1;
+                continue;
+            }
+            if (lineStart && IsTableDelimiterRow(text[i..]))
+            {
+                // "| - | - |" under a line with pipes would turn the two lines into a table.
+                int dash = text[i..].IndexOf('-');
+                output.Append(text.Slice(i, dash)).Append("\\-");
+                i += dash;
+                continue;
+            }
+            if (lineStart && LineStartNeedsEscape(text[i..]) is int digits and >= 0)
+            {
+                output.Append(text.Slice(i, digits));
+                i += digits;
+                output.Append('\\').Append(text[i]);
+                continue;
+            }
+            char previous = output.Length > 0 ? output[^1] : '\n';
+            char next = i + 1 < text.Length ? text[i + 1] : '\0';
+            bool escape = c switch
+            {
+                '\\' => next < 128 ? !char.IsAsciiLetterOrDigit(next) : char.IsWhiteSpace(next),
+                '*' or '`' => true,
+                '[' => lineStart || inLinkText || previous == '!' || OpensLink(text[(i + 1)..]),
+                ']' => inLinkText,
+                '|' => inTable,
+                '_' => !char.IsLetterOrDigit(previous) || !char.IsLetterOrDigit(next),
+                '<' => next == '\0' ? continued : char.IsAsciiLetter(next) || next is '/' or '!' or '?',
+                '&' => LooksLikeEntity(text[i..]),
+                '~' or '=' => next == c || previous == c,
+                '{' => text[i..].StartsWith("{width=", StringComparison.Ordinal),
+                _ => false,
+            };
+            if (escape && c == '[' && text[(i + 1)..].Contains("\\]", StringComparison.Ordinal))
+            {
+                // "\[" would open display math that a later "\]" closes.
+                output.Append("&#91;");
+                continue;
+            }
+            if (escape)
+                output.Append('\\');
+            output.Append(c);
+        }
+    }
+
+    /// <summary>For text at the start of a line that Markdown would read as a block marker (<c># &gt; - + =</c>, a
+    /// numbered-list <c>1.</c>): how many characters to copy before the one to escape; -1 when no escape is needed.</summary>
+    private static int LineStartNeedsEscape(ReadOnlySpan<char> text)
+    {
+        if (text[0] is '#' or '>' or '-' or '+' or '=')
+            return 0;
+        int digits = 0;
+        while (digits < text.Length && digits < 10 && char.IsAsciiDigit(text[digits]))
+            digits++;
+        return digits > 0 && digits < text.Length && text[digits] is '.' or ')' ? digits : -1;
+    }
+
+    /// <summary>Whether a '[' followed by <paramref name="rest"/> could start a link: a later "](" or "][".</summary>
+    private static bool OpensLink(ReadOnlySpan<char> rest)
+    {
+        int close = rest.IndexOf(']');
+        return close >= 0 && (rest[(close + 1)..] is ['(', ..] or ['[', ..] || OpensLink(rest[(close + 1)..]));
+    }
+
+    private static bool IsTableDelimiterRow(ReadOnlySpan<char> rest) =>
+        rest.Contains('|') && rest.Contains('-') && !rest.ContainsAnyExcept("|-: \t");
+
+    private static bool LooksLikeEntity(ReadOnlySpan<char> text)
+    {
+        int end = text.IndexOf(';');
+        if (end < 2 || end > 40)
+            return false;
+        ReadOnlySpan<char> name = text[1..end];
+        if (name[0] == '#')
+            name = name.Length > 1 && name[1] is 'x' or 'X' ? name[2..] : name[1..];
+        return name.Length > 0 && !name.ContainsAnyExcept(s_alphanumeric);
+    }
+}

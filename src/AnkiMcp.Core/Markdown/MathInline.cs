@@ -1,9 +1,0 @@
-using Markdig.Syntax.Inlines;
-
-namespace AnkiMcp.Core.Markdown;
-
-/// <summary>A MathJax span kept verbatim, delimiters included.</summary>
-internal sealed class MathInline(string content) : LeafInline
-{
-    public string Content { get; } = content;
-}

@@ -1,4 +1,0 @@
-namespace AnkiMcp.Core.Markdown;
-
-/// <summary>The media references found in a deck file, and the references that were refused.</summary>
-public sealed record MediaScan(IReadOnlyList<MediaReference> References, IReadOnlyList<CollectionError> Errors);

@@ -1,0 +1,47 @@
+using AnkiMcp.Core.Markdown.HtmlToMarkdown;
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Parsers.Inlines;
+using Markdig.Syntax;
+
+namespace AnkiMcp.Core.Markdown.Rendering;
+
+/// <summary>Markdown → Anki field HTML. CommonMark plus pipe tables, <c>~~strike~~</c> and <c>==mark==</c>, in the
+/// shape Anki's own editor produces:
+/// <list type="bullet">
+/// <item>no <c>&lt;p&gt;</c>: a line break inside a paragraph is <c>&lt;br&gt;</c> and two paragraphs are joined by
+/// <c>&lt;br&gt;&lt;br&gt;</c>; other blocks (headings, lists, quotes, code, tables, <c>&lt;hr&gt;</c>) follow each
+/// other directly;</item>
+/// <item><c>*em*</c> → <c>&lt;i&gt;</c>, <c>**strong**</c> → <c>&lt;b&gt;</c>, <c>~~x~~</c> → <c>&lt;s&gt;</c>,
+/// <c>==x==</c> → <c>&lt;mark&gt;</c>;</item>
+/// <item>fenced code → <c>&lt;pre&gt;&lt;code class="language-x"&gt;</c> with highlighting spans;</item>
+/// <item><c>![alt](media/x.png){width=300}</c> → <c>&lt;img src="x.png" alt="alt" style="width: 300px;"&gt;</c>;</item>
+/// <item>MathJax <c>\( \)</c> / <c>\[ \]</c>, clozes and raw HTML pass through unchanged.</item>
+/// </list>
+/// <see cref="AnkiHtmlConverter"/> maps all of this back.</summary>
+public static class AnkiHtmlRenderer
+{
+    private static readonly MarkdownPipeline s_pipeline = BuildPipeline();
+
+    public static string ToHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (PlainText.TryRender(markdown) is { } plain)
+            return plain;
+        MarkdownDocument document = Markdig.Markdown.Parse(markdown, s_pipeline);
+        return AnkiHtmlWriter.Write(document);
+    }
+
+    /// <summary>Renders without the plain-text shortcut (for tests that check the shortcut agrees).</summary>
+    internal static string ToHtmlWithMarkdig(string markdown) => AnkiHtmlWriter.Write(Markdig.Markdown.Parse(markdown, s_pipeline));
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        MarkdownPipelineBuilder builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked);
+        builder.InlineParsers.InsertBefore<EscapeInlineParser>(new MathInlineParser());
+        builder.InlineParsers.Add(new ImageWidthParser());
+        return builder.Build();
+    }
+}
