@@ -95,12 +95,20 @@ public sealed partial class MediaFolder
         List<MediaReference> references = [];
         List<CollectionError> errors = [];
         DeckLines lines = new(text);
-        CodeFence fence = default;
+        CodeFence code = new();
         for (int i = 0; i < lines.Count; i++)
         {
-            string line = lines[i].ToString();
-            if (fence.Feed(line) || fence.IsOpen)
+            // Without the note types any label-shaped line starts a field (a fence right after it opens code).
+            ReadOnlyMemory<char> content = lines.Memory(i);
+            int label = FieldLabel.Match(content.Span);
+            if (label > 0 && !code.IsCode(content.Span))
+            {
+                code.Reset();
+                content = content[label..].TrimStart();
+            }
+            if (code.Add(content, i))
                 continue;
+            string line = lines[i].ToString();
             foreach (Match match in Reference().Matches(line))
             {
                 string source = match.Groups["md"].Success ? match.Groups["md"].Value : match.Groups["img"].Success ? match.Groups["img"].Value : match.Groups["sound"].Value;
