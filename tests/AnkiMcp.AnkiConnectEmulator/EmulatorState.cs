@@ -39,6 +39,9 @@ internal sealed class EmulatorState
 
     public TimeSpan ReplyDelay { get; set; }
 
+    /// <summary>Anki's Browser window.</summary>
+    public EmulatorBrowser Browser { get; } = new();
+
     public DateTimeOffset Now => _clock.GetUtcNow() + ClockOffset;
 
     /// <summary>The active profile's collection (created on first use, like a fresh profile).</summary>
