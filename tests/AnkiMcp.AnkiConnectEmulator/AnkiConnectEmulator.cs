@@ -188,6 +188,9 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
     /// <summary>The user closes Anki's Browser; its editor first saves the copy of the note it shows.</summary>
     public void CloseBrowser() => Locked(() => _state.Browser.Close(_state.Collection));
 
+    /// <summary>The user opens the Browser on a note right before the next call of <paramref name="action"/> reaches Anki.</summary>
+    public void BrowseNoteBefore(string action, long noteId) => Locked(() => _state.BrowseBeforeAction = (action, noteId));
+
     /// <summary>The note shown in the Browser's editor, if the Browser is open on one.</summary>
     public long? NoteInBrowserEditor => Locked(() => _state.Browser.EditorNoteId);
 
