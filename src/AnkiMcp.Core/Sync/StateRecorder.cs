@@ -10,7 +10,14 @@ internal sealed class StateRecorder(SyncStateTransaction transaction, IReadOnlyD
     public void Record(NoteDecision decision, RemoteNote? inAnki, string? markdownFingerprint = null)
     {
         if (decision.IsOpenConflict)
+        {
+            // Anki's version (kept in conflicts/) becomes the Anki side's reference: once the person deletes the conflict
+            // file, their Markdown goes to Anki, unless Anki changed again meanwhile (then it is a new conflict).
+            RemoteNote kept = decision.Remote!;
+            transaction.Upsert(new NoteSyncState(decision.Key, kept.NoteId, kept.NoteTypeName, decision.State?.DeckName ?? decision.Local!.DeckName,
+                NoteSyncState.UnsettledMarkdown, kept.Fingerprint, kept.Mod, kept.Cards));
             return;
+        }
         if (decision.Has(SyncChangeKind.Delete, SyncSide.Anki) || decision.Has(SyncChangeKind.Delete, SyncSide.Markdown) || decision is { Local: null, Remote: null })
         {
             if (stored.ContainsKey(decision.Key))

@@ -72,6 +72,10 @@ public sealed partial class SyncEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         LocalCollection local = LocalCollection.Load(_collectionDir);
+        // Media get their content-hashed names before anything is planned, so the notes' new references go to Anki in this run.
+        MediaRenamer renamer = new(_collectionDir);
+        MediaRenames renames = direction == SyncDirection.AnkiToMarkdown ? MediaRenames.None : await renamer.PlanAsync(local, cancellationToken);
+        local = local.WithDeckTexts(renames.DeckTexts);
         using SyncStateStore store = SyncStateStore.Open(_collectionDir);
         AnkiCollectionReader reader = new(_client);
         AnkiSnapshot snapshot = await reader.ReadSnapshotAsync([.. local.Types.Keys], cancellationToken);
@@ -85,7 +89,8 @@ public sealed partial class SyncEngine
             known => localByKey.TryGetValue(known.NoteKey, out LocalNote? note) && note.Fingerprint == known.MarkdownFingerprint,
             cancellationToken, unmanaged);
 
-        SyncPlanner planner = new(direction, options, (note, ankiNote) => NoteConverter.SameContent(note, ankiNote, local.Types[note.NoteTypeName]), NoteKey.New);
+        SyncPlanner planner = new(direction, options, (note, ankiNote) => NoteConverter.SameContent(note, ankiNote, local.Types[note.NoteTypeName]), NoteKey.New,
+            key => File.Exists(ConflictFiles.FullPath(_collectionDir, key)));
         PlannedNotes planned = planner.Plan(local.Notes, remote, state);
         NoteTypeSynchronizer noteTypeSync = new(_client);
         NoteTypePlan noteTypes = direction == SyncDirection.AnkiToMarkdown
@@ -98,19 +103,23 @@ public sealed partial class SyncEngine
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
         MediaPlan mediaPlan = await media.PlanAsync(decisions, store.LoadPushedMedia(), cancellationToken);
         CheckDeckFileNames(planned);
+        // Anki's notes are turned into Markdown now, so that a field no converter can read stops the run before anything changed.
+        foreach (NoteDecision pull in decisions.Where(decision => PulledNotes.WritesAnkiVersion(decision) || decision.IsOpenConflict))
+            pulled.MarkdownFields(pull.Remote!);
         List<string> warnings = [.. planned.Warnings, .. mediaPlan.Warnings];
         List<UnsyncedNote> notSynced = [.. held.Select(decision => Unsynced(decision, local.Types, pulled,
             $"it is selected in Anki's Browser, whose editor ignores changes made from outside (and later saves its own copy back), so {(options.DryRun ? "it would not be" : "nothing was")} written to it",
             "Close Anki's Browser (or select another note in it), then sync again."))];
         if (options.DryRun)
         {
-            SyncPlan dryPlan = new(Describe(decisions, dryRun: true, local.Types, pulled), mediaPlan.Transfers, noteTypes.Changes);
+            SyncPlan dryPlan = new(Describe(decisions, dryRun: true, local.Types, pulled), mediaPlan.Transfers, noteTypes.Changes) { RenamedMedia = renames.AsPlan };
             LogPlan(_logger, direction, dryPlan.Changes.Count, dryPlan.Media.Count, options.DryRun);
             return new SyncReport(direction, DryRun: true, dryPlan, SnapshotCommit: null, warnings) { NotSynced = notSynced, UnmanagedNotes = unmanaged ?? new Dictionary<string, int>() };
         }
 
-        bool changesSomething = decisions.Any(decision => decision.Changes.Count > 0) || mediaPlan.Transfers.Count > 0 || noteTypes.Changes.Count > 0;
+        bool changesSomething = decisions.Any(decision => decision.Changes.Count > 0) || mediaPlan.Transfers.Count > 0 || noteTypes.Changes.Count > 0 || renames.Renames.Count > 0;
         string? commit = options.AutoCommit && changesSomething ? GitSnapshot.Commit(_collectionDir, CommandName(direction)) : null;
+        renamer.Apply(renames);
         HashSet<NoteDecision> completed = [];
         IReadOnlyCollection<NoteDecision> dropped = [];
         using SyncStateTransaction transaction = store.BeginWrite();
@@ -141,7 +150,7 @@ public sealed partial class SyncEngine
                     "Close Anki's Browser and any editor window showing the note, then sync again: the change is sent again.")
                 : Unsynced(decision, local.Types, pulled, "Anki refused or lost the change (see the warnings)", "Fix the cause named in the warnings, then sync again.")));
         SyncPlan plan = new(Describe([.. decisions.Where(decision => completed.Contains(decision) || decision.IsOpenConflict)], dryRun: false, local.Types, pulled),
-            mediaPlan.Transfers, noteTypes.Changes);
+            mediaPlan.Transfers, noteTypes.Changes) { RenamedMedia = renames.AsPlan };
         LogPlan(_logger, direction, plan.Changes.Count, plan.Media.Count, options.DryRun);
         return new SyncReport(direction, DryRun: false, plan, commit, warnings) { NotSynced = notSynced, UnmanagedNotes = unmanaged ?? new Dictionary<string, int>() };
     }

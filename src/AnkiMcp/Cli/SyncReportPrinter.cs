@@ -37,6 +37,8 @@ internal static class SyncReportPrinter
             foreach (SyncChange change in deck.Changes)
                 text.WriteLine($"  {Verb(change.Kind),-8} {Side(change),-11} {change.NoteKey ?? "(new)",-12} {Describe(change)}");
         }
+        foreach (MediaRename rename in report.Plan.RenamedMedia)
+            text.WriteLine($"media renamed by content: media/{rename.From} -> media/{rename.To} (references follow)");
         foreach (MediaTransfer media in report.Plan.Media)
             text.WriteLine($"media to {media.Target}: {media.FileName}");
         foreach (UnsyncedNote note in report.NotSynced)
@@ -68,6 +70,8 @@ internal static class SyncReportPrinter
                         Markup.Escape(change.NoteKey ?? "(new)"), Markup.Escape(change.NoteTypeName), Markup.Escape(Describe(change)));
                 }
             }
+            foreach (MediaRename rename in report.Plan.RenamedMedia)
+                table.AddRow("", "[teal]media renamed[/]", "Markdown", Markup.Escape(rename.To), "", Markup.Escape($"was {rename.From}: named by its content; references follow"));
             foreach (MediaTransfer media in report.Plan.Media)
                 table.AddRow("", "[teal]media[/]", media.Target.ToString(), Markup.Escape(media.FileName), "", "");
             AnsiConsole.Write(table);
@@ -115,7 +119,8 @@ internal static class SyncReportPrinter
             return report.DryRun ? $"{command} (dry run): nothing to do, Markdown and Anki agree." : $"{command}: nothing to do, Markdown and Anki agree.";
         if (report.Plan.IsEmpty)
             return $"{command}: Markdown and Anki are NOT in step ({report.NotSynced.Count} note{(report.NotSynced.Count == 1 ? "" : "s")} not synced).";
-        string changes = Summary(report.Plan.Changes) + (report.Plan.Media.Count > 0 ? $", {report.Plan.Media.Count} media" : "");
+        string changes = Summary(report.Plan.Changes) + (report.Plan.Media.Count > 0 ? $", {report.Plan.Media.Count} media" : "")
+            + (report.Plan.RenamedMedia.Count > 0 ? $", {report.Plan.RenamedMedia.Count} media renamed" : "");
         return report.DryRun ? $"{command} (dry run, nothing was changed) would make: {changes}" : $"{command}: {changes}";
     }
 

@@ -20,6 +20,8 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
     public async Task<SyncResult> Sync(
         [Description("both, markdown-to-anki (also 'ma') or anki-to-markdown (also 'am')")] string direction = "both",
         [Description("Only report what would change")] bool dryRun = false,
+        [Description("How to settle notes changed on both sides, as the person decided: 'markdown' or 'anki' for all, 'markdown:KEY' or 'anki:KEY' for one note. Leave out to keep both versions and report the conflicts.")]
+        string[]? prefer = null,
         CancellationToken cancellationToken = default)
     {
         SyncDirection parsed = direction.Trim().ToLowerInvariant() switch
@@ -29,7 +31,10 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
             "anki-to-markdown" or "am" => SyncDirection.AnkiToMarkdown,
             _ => throw new McpException($"direction '{direction}' is unknown; use both, markdown-to-anki or anki-to-markdown."),
         };
-        SyncOptions options = new() { DryRun = dryRun };
+        ParsedPreferences preferences = PreferenceParser.Parse(prefer ?? []);
+        if (preferences.Error is not null)
+            throw new McpException(preferences.Error);
+        SyncOptions options = new() { DryRun = dryRun, Prefer = preferences.All, PreferByKey = preferences.ByKey };
 
         SyncReport report;
         try
