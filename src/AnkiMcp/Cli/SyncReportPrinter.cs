@@ -14,14 +14,14 @@ internal static class SyncReportPrinter
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static void Print(SyncReport report, bool json)
+    public static void Print(CliConsole console, SyncReport report, bool json)
     {
         if (json)
-            Console.Out.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
-        else if (Console.IsOutputRedirected)
-            Console.Out.Write(ToPlainText(report));
+            console.PlainOutput.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+        else if (console.IsOutputRedirected)
+            console.PlainOutput.Write(ToPlainText(report));
         else
-            PrintTable(report);
+            PrintTable(console.Output, report);
     }
 
     public static string ToPlainText(SyncReport report)
@@ -54,9 +54,9 @@ internal static class SyncReportPrinter
         return text.ToString();
     }
 
-    private static void PrintTable(SyncReport report)
+    private static void PrintTable(IAnsiConsole terminal, SyncReport report)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Headline(report))}[/]");
+        terminal.MarkupLine($"[bold]{Markup.Escape(Headline(report))}[/]");
         if (!report.Plan.IsEmpty)
         {
             Table table = new Table().Border(TableBorder.Rounded).AddColumns("Deck", "Change", "Side", "Note", "Type", "Detail");
@@ -74,18 +74,18 @@ internal static class SyncReportPrinter
                 table.AddRow("", "[teal]media renamed[/]", "Markdown", Markup.Escape(rename.To), "", Markup.Escape($"was {rename.From}: named by its content; references follow"));
             foreach (MediaTransfer media in report.Plan.Media)
                 table.AddRow("", "[teal]media[/]", media.Target.ToString(), Markup.Escape(media.FileName), "", "");
-            AnsiConsole.Write(table);
+            terminal.Write(table);
         }
         foreach (UnsyncedNote note in report.NotSynced)
-            AnsiConsole.MarkupLine($"[red]not synced:[/] {Markup.Escape($"{note.NoteKey} ({note.DeckName}, \"{note.Summary}\"): {note.Reason}.")} [bold]{Markup.Escape(note.WhatToDo)}[/]");
+            terminal.MarkupLine($"[red]not synced:[/] {Markup.Escape($"{note.NoteKey} ({note.DeckName}, \"{note.Summary}\"): {note.Reason}.")} [bold]{Markup.Escape(note.WhatToDo)}[/]");
         foreach (string warning in report.Warnings)
-            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            terminal.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         if (Unmanaged(report) is { } unmanaged)
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(unmanaged)}[/]");
+            terminal.MarkupLine($"[grey]{Markup.Escape(unmanaged)}[/]");
         if (Closing(report) is { } closing)
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(closing)}[/]");
+            terminal.MarkupLine($"[bold]{Markup.Escape(closing)}[/]");
         if (report.SnapshotCommit is not null)
-            AnsiConsole.MarkupLine($"[grey]git snapshot before the sync: {report.SnapshotCommit[..12]}[/]");
+            terminal.MarkupLine($"[grey]git snapshot before the sync: {report.SnapshotCommit[..12]}[/]");
     }
 
     /// <summary>"How the note changes" for one line: its first field, the fields that change, and the detail.</summary>
