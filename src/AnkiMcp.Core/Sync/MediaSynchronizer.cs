@@ -18,7 +18,9 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
 
     private string MediaDirectory => _folder.Path;
 
-    public async Task<MediaPlan> PlanAsync(IReadOnlyList<NoteDecision> decisions, IReadOnlyDictionary<string, string> pushed, CancellationToken cancellationToken)
+    /// <summary>Plans the copies; <paramref name="renamedFrom"/> gives, for a file that gets its hashed name in this run, the name it has on disk until then.</summary>
+    public async Task<MediaPlan> PlanAsync(IReadOnlyList<NoteDecision> decisions, IReadOnlyDictionary<string, string> pushed, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? renamedFrom = null)
     {
         List<string> warnings = [];
         Dictionary<string, string> candidates = new(StringComparer.Ordinal);
@@ -26,7 +28,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         {
             foreach (string name in MediaReferences.In(NoteConverter.ToAnkiFields(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
             {
-                MediaFileState file = _folder.Inspect(name);
+                MediaFileState file = _folder.Inspect(renamedFrom?.GetValueOrDefault(name) ?? name);
                 if (file.Kind != MediaFileKind.Readable)
                 {
                     warnings.Add($"{decision.Local.File}:{decision.Local.Line}: {file.Problem(name)}.");

@@ -101,7 +101,8 @@ public sealed partial class SyncEngine
             WriteVerifier.WritesNote(decision) && decision.Remote is not null && snapshot.SelectedInBrowser.Contains(decision.Remote.NoteId))];
         List<NoteDecision> decisions = [.. planned.Decisions.Where(decision => !held.Contains(decision))];
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
-        MediaPlan mediaPlan = await media.PlanAsync(decisions, store.LoadPushedMedia(), cancellationToken);
+        MediaPlan mediaPlan = await media.PlanAsync(decisions, store.LoadPushedMedia(), cancellationToken,
+            renames.Renames.DistinctBy(pair => pair.Value).ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal));
         CheckDeckFileNames(planned);
         // Anki's notes are turned into Markdown now, so that a field no converter can read stops the run before anything changed.
         foreach (NoteDecision pull in decisions.Where(decision => PulledNotes.WritesAnkiVersion(decision) || decision.IsOpenConflict))

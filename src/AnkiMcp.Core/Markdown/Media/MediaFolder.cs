@@ -44,7 +44,7 @@ public sealed partial class MediaFolder
         return HashedNameFor(fileName, Convert.ToHexStringLower(digest));
     }
 
-    /// <summary>The content-hashed name for a file called <paramref name="fileName"/> whose <see cref="Digest"/> is
+    /// <summary>The content-hashed name for a file called <paramref name="fileName"/> whose <see cref="DigestAsync"/> is
     /// <paramref name="digest"/>: AnkiOps' <c>&lt;stem&gt;_&lt;digest&gt;&lt;.ext&gt;</c>, an older digest suffix replaced.</summary>
     public static string HashedNameFor(string fileName, string digest)
     {
