@@ -22,7 +22,8 @@ internal sealed class MediaRenamer(string collectionDirectory)
         {
             string text = await File.ReadAllTextAsync(deck.Path, cancellationToken);
             texts[deck.Path] = text;
-            referenced.UnionWith(MediaFolder.Scan(Path.GetFileName(deck.Path), text).References.Select(reference => reference.FileName));
+            if (MayReferenceMedia(text))
+                referenced.UnionWith(MediaFolder.Scan(Path.GetFileName(deck.Path), text).References.Select(reference => reference.FileName));
         }
 
         Dictionary<string, string> renames = new(StringComparer.Ordinal);
@@ -49,6 +50,10 @@ internal sealed class MediaRenamer(string collectionDirectory)
         }
         return new MediaRenames(renames, rewritten, texts);
     }
+
+    // Most deck files hold no media at all: a plain search spares them the line-by-line scan.
+    private static bool MayReferenceMedia(string text) =>
+        text.Contains("](", StringComparison.Ordinal) || text.Contains("src", StringComparison.OrdinalIgnoreCase) || text.Contains("[sound:", StringComparison.Ordinal);
 
     /// <summary>Renames the files and writes the deck files; a deck file edited since it was read is refused.</summary>
     public void Apply(MediaRenames plan)
