@@ -18,11 +18,12 @@ public abstract class CollectionTest : IAsyncDisposable
     /// <summary>The test's collection folder: empty until the test, or a server it starts, fills it.</summary>
     protected string Collection => _folder.Path;
 
-    /// <summary>A client connected to the MCP server that <c>ankimcp serve</c> runs on <see cref="Collection"/>, here in this process.</summary>
+    /// <summary>A client connected to the MCP server that <c>ankimcp serve</c> runs on <see cref="Collection"/> (or
+    /// <paramref name="collection"/>), here in this process.</summary>
     protected async Task<McpClient> StartServerAsync(string policy = "conversation", string ankiUrl = ServerLauncher.UnreachableAnki,
-        McpClientOptions? options = null)
+        McpClientOptions? options = null, string? collection = null)
     {
-        InProcessServer server = await InProcessServer.StartAsync(Collection, policy, ankiUrl, Ct);
+        InProcessServer server = await InProcessServer.StartAsync(collection ?? Collection, policy, ankiUrl, Ct);
         _servers.Add(server);
         return await server.ConnectAsync(options, Ct);
     }

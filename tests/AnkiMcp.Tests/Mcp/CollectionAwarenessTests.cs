@@ -19,12 +19,11 @@ public sealed class CollectionAwarenessTests : CollectionTest
         T: Rust frees memory when the {{c1::owner}} goes out of scope.
         """;
 
-    // Through the executable over stdio, as a newcomer's assistant first starts it.
     [Fact]
     public async Task FirstRun_InAnEmptyFolder_CreatesTheCollectionWithDefaultNoteTypes()
     {
         string fresh = Path.Combine(Collection, "new collection");
-        await using McpClient client = await ServerLauncher.StartStdioAsync(fresh, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync(collection: fresh);
 
         JsonElement types = await client.CallAsync("list_note_types", Args(), Ct);
 

@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using AnkiMcp.Cli;
 using AnkiMcp.Core.Proposals;
-using AnkiMcp.Core.Sync;
 using AnkiMcp.Mcp;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
@@ -37,14 +36,12 @@ internal sealed class InProcessServer : IAsyncDisposable
         return new InProcessServer(settings, store);
     }
 
-    /// <summary>What <c>serve</c> does before it listens: a first run makes the folder a collection; then the proposals are opened.</summary>
+    /// <summary>What <c>serve --collection … --approval … --anki-url …</c> does before it listens.</summary>
     public static async Task<(AnkiMcpServerSettings Settings, ProposalStore Store)> OpenAsync(string collection, string policy, string ankiUrl,
         CancellationToken cancellationToken)
     {
         ApprovalPolicy approval = ApprovalPolicyOption.Resolve(policy, out string? problem) ?? throw new ArgumentException(problem, nameof(policy));
-        if (!Directory.Exists(Path.Combine(collection, "note_types")))
-            await CollectionInitializer.InitializeAsync(collection, tutorial: false, anki: null, cancellationToken);
-        ProposalStore store = await ProposalStore.OpenAsync(collection, approval, cancellationToken: cancellationToken);
+        ProposalStore store = await ServeCommand.OpenCollectionAsync(collection, approval, TextWriter.Null, cancellationToken);
         return (new AnkiMcpServerSettings(collection, approval, ankiUrl), store);
     }
 
