@@ -64,11 +64,11 @@ internal static partial class MetadataComment
     }
 
     [GeneratedRegex(@"^\s*<!--\s*note_key:\s*(?<key>.*?)\s*-->\s*$")]
-    private static partial Regex KeyComment();
+    internal static partial Regex KeyComment();
 
     [GeneratedRegex(@"^\s*<!--\s*note_type:\s*(?<name>.*?)\s*-->\s*$")]
-    private static partial Regex TypeComment();
+    internal static partial Regex TypeComment();
 
     [GeneratedRegex(@"^\s*<!--\s*tags:(?<tags>.*?)-->\s*$")]
-    private static partial Regex TagsComment();
+    internal static partial Regex TagsComment();
 }
