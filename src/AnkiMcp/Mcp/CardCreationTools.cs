@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Proposals;
-using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace AnkiMcp.Mcp;
@@ -19,16 +18,8 @@ internal sealed class CardCreationTools(ApprovedCardCreator creator)
         [Description("Only this batch (default: every batch with approved cards)")] long? batch = null,
         CancellationToken cancellationToken = default)
     {
-        CardCreationResult result;
-        try
-        {
-            result = await creator.CreateAsync(batch, ProposalActor.Assistant, cancellationToken);
-        }
-        catch (ProposalException error)
-        {
-            throw new McpException(error.Message, error);
-        }
-
+        CreationScope scope = batch is { } id ? CreationScope.Batch(id) : CreationScope.All;
+        CardCreationResult result = await AssistantRefusals.RunAsync(() => creator.CreateAsync(scope, ProposalActor.Assistant, cancellationToken));
         return new CreateCardsResult([.. result.Created.Select(CardView.From)], result.DeckFiles,
             result.Created.Count > 0 && result.Created.All(card => card.ReachedAnki == true), result.Message);
     }
