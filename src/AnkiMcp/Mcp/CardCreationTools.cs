@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Proposals;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace AnkiMcp.Mcp;
@@ -20,7 +21,9 @@ internal sealed class CardCreationTools(ApprovedCardCreator creator)
     {
         CreationScope scope = batch is { } id ? CreationScope.Batch(id) : CreationScope.All;
         CardCreationResult result = await AssistantRefusals.RunAsync(() => creator.CreateAsync(scope, ProposalActor.Assistant, cancellationToken));
+        if (result.Created.Count == 0)
+            throw new McpException($"{result.Message} Fix what it names, then call create_approved_cards again.");
         return new CreateCardsResult([.. result.Created.Select(CardView.From)], result.DeckFiles,
-            result.Created.Count > 0 && result.Created.All(card => card.ReachedAnki == true), result.Message);
+            result.Created.All(card => card.ReachedAnki == true), result.Message, [.. result.Failed.Select(NotCreatedCard.From)]);
     }
 }
