@@ -7,7 +7,7 @@ using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Cli;
 
-/// <summary><c>ankimcp note-types</c> driven as a person or a script would: the real executable against the AnkiConnect emulator.</summary>
+/// <summary><c>ankimcp note-types</c> driven as a person or a script would, against the AnkiConnect emulator.</summary>
 public sealed class NoteTypesCommandTests : IAsyncLifetime
 {
     private readonly TempFolder _collection = new();
@@ -59,7 +59,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
     {
         using TempFolder empty = new();
 
-        var (exitCode, stdout, stderr) = await ServerLauncher.RunAsync(["note-types", "--collection", empty.Path], "", cancellationToken: Ct);
+        var (exitCode, stdout, stderr) = await CliRunner.RunAsync(["note-types", "--collection", empty.Path], "", cancellationToken: Ct);
 
         Assert.Equal(1, exitCode);
         Assert.Empty(stdout);
@@ -100,7 +100,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
     public async Task AddInteractively_AsksEachFieldForItsLabel()
     {
         // Front: label F, identifying by default; Back: label B, not identifying; Add Reverse: no label, Anki only.
-        var (exitCode, stdout, stderr) = await ServerLauncher.RunAsync(
+        var (exitCode, stdout, stderr) = await CliRunner.RunAsync(
             ["note-types", "--add", "Basic (optional reversed card)", "--collection", _collection.Path, "--anki-url", _anki.Url.ToString()],
             "F\n\nB\nn\n\n", cancellationToken: Ct);
 
@@ -186,5 +186,5 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
     }
 
     private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments) =>
-        ServerLauncher.RunAsync([.. arguments, "--collection", _collection.Path], "", cancellationToken: Ct);
+        CliRunner.RunAsync([.. arguments, "--collection", _collection.Path], "", cancellationToken: Ct);
 }

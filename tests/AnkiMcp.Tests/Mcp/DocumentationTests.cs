@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AnkiMcp.Tests.Cli;
 using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 
@@ -53,7 +54,7 @@ public sealed partial class DocumentationTests : IDisposable
     {
         using JsonDocument example = JsonDocument.Parse(File.ReadAllText(Path.Combine(s_root, "mcp.json.example")));
         List<JsonProperty> servers = [.. example.RootElement.GetProperty("mcpServers").EnumerateObject()];
-        var (_, serveHelp, _) = await ServerLauncher.RunAsync(["serve", "--help"], "", cancellationToken: Ct);
+        var (_, serveHelp, _) = await CliRunner.RunAsync(["serve", "--help"], cancellationToken: Ct);
 
         foreach (JsonProperty server in servers.Where(s => s.Value.TryGetProperty("command", out _)))
         {

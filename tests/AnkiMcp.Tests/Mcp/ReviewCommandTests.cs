@@ -1,4 +1,5 @@
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Tests.Cli;
 using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 using static AnkiMcp.Tests.Mcp.LessonCards;
@@ -24,7 +25,7 @@ public sealed class ReviewCommandTests : IDisposable
 
         // card 1 approve; card 2 reject with a reason; card 3 skip; card 4 edit (Question, Answer, Extra) then approve
         string answers = "a\nr\nchain is too long\ns\ne\nWhat does `&mut T` give you?\n\nSeen in the borrow checker lesson\na\n";
-        (int exitCode, string stdout, string stderr) = await ServerLauncher.RunAsync(["review", "--collection", _collection.Path], answers, cancellationToken: Ct);
+        (int exitCode, string stdout, string stderr) = await CliRunner.RunAsync(["review", "--collection", _collection.Path], answers, cancellationToken: Ct);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("1. [cloze] Programming::Rust", stdout, StringComparison.Ordinal);
@@ -43,7 +44,7 @@ public sealed class ReviewCommandTests : IDisposable
     [Fact]
     public async Task NothingPending_SaysSo()
     {
-        (int exitCode, string stdout, _) = await ServerLauncher.RunAsync(["review", "--collection", _collection.Path], "", cancellationToken: Ct);
+        (int exitCode, string stdout, _) = await CliRunner.RunAsync(["review", "--collection", _collection.Path], cancellationToken: Ct);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("No proposed cards are waiting for review.", stdout, StringComparison.Ordinal);
@@ -55,7 +56,7 @@ public sealed class ReviewCommandTests : IDisposable
         ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Reviewer, cancellationToken: Ct);
         await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
 
-        (int exitCode, string stdout, _) = await ServerLauncher.RunAsync(["review", "--collection", _collection.Path], "x\na\nq\n", cancellationToken: Ct);
+        (int exitCode, string stdout, _) = await CliRunner.RunAsync(["review", "--collection", _collection.Path], "x\na\nq\n", cancellationToken: Ct);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("'x' is not one of a, e, r, s, q.", stdout, StringComparison.Ordinal);

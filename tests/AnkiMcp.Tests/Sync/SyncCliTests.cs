@@ -1,22 +1,26 @@
 using System.Text.Json;
 using AnkiMcp.Core.Sync;
+using AnkiMcp.Tests.Cli;
 using AnkiMcp.Tests.Mcp;
 
 namespace AnkiMcp.Tests.Sync;
 
-/// <summary>The sync commands as a user runs them: the real <c>ankimcp</c> executable against the emulator.</summary>
+/// <summary>The sync commands as a user runs them, against the emulator; the first test runs the real <c>ankimcp</c> executable.</summary>
 public sealed class SyncCliTests
 {
-    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(SyncWorld world, params string[] arguments) =>
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunExecutableAsync(SyncWorld world, params string[] arguments) =>
         ServerLauncher.RunAsync([.. arguments, "--collection", world.Dir, "--anki-url", world.Anki.Url.ToString()], "",
             new Dictionary<string, string?> { ["ANKI_CONNECT_URL"] = null, ["ANKI_CONNECT_KEY"] = null }, SyncWorld.Cancel);
+
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(SyncWorld world, params string[] arguments) =>
+        CliRunner.RunAsync([.. arguments, "--collection", world.Dir, "--anki-url", world.Anki.Url.ToString()], cancellationToken: SyncWorld.Cancel);
 
     [Fact]
     public async Task Init_ThenDryRunAsJson_ThenMarkdownToAnki_WorkThroughTheExecutable()
     {
         await using SyncWorld world = await SyncWorld.StartAsync();
 
-        (int initCode, string initOut, string initErr) = await RunAsync(world, "init", "--tutorial");
+        (int initCode, string initOut, string initErr) = await RunExecutableAsync(world, "init", "--tutorial");
 
         Assert.True(initCode == 0, initErr);
         Assert.Contains("'User 1'", initOut, StringComparison.Ordinal);
@@ -28,7 +32,7 @@ public sealed class SyncCliTests
             Assert.Equal("User 1", state.ProfileName);
         string tutorial = world.Read("AnkiMcp Tutorial.md");
 
-        (int dryCode, string dryOut, string dryErr) = await RunAsync(world, "ma", "--dry-run", "--json");
+        (int dryCode, string dryOut, string dryErr) = await RunExecutableAsync(world, "ma", "--dry-run", "--json");
 
         Assert.True(dryCode == 0, dryErr);
         using JsonDocument plan = JsonDocument.Parse(dryOut);
@@ -40,13 +44,13 @@ public sealed class SyncCliTests
         Assert.Empty(world.ManagedNotes());
         Assert.Equal(tutorial, world.Read("AnkiMcp Tutorial.md"));
 
-        (int code, string output, string error) = await RunAsync(world, "markdown-to-anki");
+        (int code, string output, string error) = await RunExecutableAsync(world, "markdown-to-anki");
 
         Assert.True(code == 0, error);
         Assert.Contains("markdown-to-anki: 5 create in Anki", output, StringComparison.Ordinal);
         Assert.Equal(5, world.ManagedNotes().Count);
         Assert.Equal(5, world.KeysIn("AnkiMcp Tutorial.md").Count);
-        (int againCode, string again, _) = await RunAsync(world, "sync");
+        (int againCode, string again, _) = await RunExecutableAsync(world, "sync");
         Assert.Equal(0, againCode);
         Assert.Contains("nothing to do", again, StringComparison.Ordinal);
     }
