@@ -53,15 +53,8 @@ internal static class ServeCommand
         }
 
         string collection = GlobalOptions.ResolveCollection(parseResult);
-        if (!Directory.Exists(Path.Combine(collection, "note_types")))
-        {
-            // A newcomer's first run: make the folder a collection so cards can be created before Anki is ever connected.
-            await CollectionInitializer.InitializeAsync(collection, tutorial: false, anki: null, cancellationToken);
-            await console.PlainError.WriteLineAsync($"ankimcp serve: created a new collection in {collection} with the default note types.");
-        }
-
         AnkiMcpServerSettings settings = new(collection, policy.Value, parseResult.GetValue(GlobalOptions.AnkiUrl));
-        ProposalStore store = await ProposalStore.OpenAsync(collection, policy.Value, cancellationToken: cancellationToken);
+        ProposalStore store = await OpenCollectionAsync(collection, policy.Value, console.PlainError, cancellationToken);
         bool debug = parseResult.GetValue(GlobalOptions.Debug);
 
         if (httpOptions is null)
@@ -69,6 +62,18 @@ internal static class ServeCommand
         else
             await HttpServerHost.RunAsync(settings, store, httpOptions, debug, console.PlainError, cancellationToken);
         return 0;
+    }
+
+    /// <summary>The proposals of the collection to serve; a folder that is no collection yet becomes one first.</summary>
+    public static async Task<ProposalStore> OpenCollectionAsync(string collection, ApprovalPolicy policy, TextWriter status, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Path.Combine(collection, "note_types")))
+        {
+            // A newcomer's first run: make the folder a collection so cards can be created before Anki is ever connected.
+            await CollectionInitializer.InitializeAsync(collection, tutorial: false, anki: null, cancellationToken);
+            await status.WriteLineAsync($"ankimcp serve: created a new collection in {collection} with the default note types.");
+        }
+        return await ProposalStore.OpenAsync(collection, policy, cancellationToken: cancellationToken);
     }
 
     private static async Task<int> FailAsync(CliConsole console, string message)

@@ -4,18 +4,14 @@ using Microsoft.Data.Sqlite;
 namespace AnkiMcp.Tests.Proposals;
 
 /// <summary>Proposals cannot be rebuilt: upgrading a database written by an older AnkiMcp keeps every row.</summary>
-public sealed class ProposalSchemaTests : IDisposable
+public sealed class ProposalSchemaTests : CollectionTest
 {
-    private readonly TempFolder _folder = new();
+    private string DatabasePath => Path.Combine(Collection, ".ankimcp", ProposalStore.FileName);
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private string DatabasePath => Path.Combine(_folder.Path, ".ankimcp", ProposalStore.FileName);
-
-    public void Dispose()
+    protected override ValueTask DisposeAsyncCore()
     {
         SqliteConnection.ClearAllPools();
-        _folder.Dispose();
+        return base.DisposeAsyncCore();
     }
 
     // TestData/proposals-v1.db was written by AnkiMcp before the schema had a version (commit dda1e4c): batch 1 'Rust
@@ -26,7 +22,7 @@ public sealed class ProposalSchemaTests : IDisposable
     {
         CopyVersionOne();
 
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
         ProposalBatch rust = (await store.GetBatchAsync(1, Ct))!;
         ProposalBatch git = (await store.GetBatchAsync(2, Ct))!;
@@ -47,7 +43,7 @@ public sealed class ProposalSchemaTests : IDisposable
 
         ProposalBatch mine = await store.ProposeAsync("new", [Drafts.Basic()], ProposalActor.Assistant, new ProposalOwner("session-a", "client"), Ct);
         Assert.Equal((3L, new ProposalOwner("session-a", "client")), (mine.Id, mine.Owner));
-        ProposalStore reopened = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore reopened = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         Assert.Equal(new ProposalCounts(3, 1, 1, 1), await reopened.CountsAsync(Ct));
     }
 
@@ -57,7 +53,7 @@ public sealed class ProposalSchemaTests : IDisposable
         CopyVersionOne();
 
         ProposalStore[] stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            Task.Run(() => ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct), Ct)));
+            Task.Run(() => ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct), Ct)));
 
         Assert.All(stores, store => Assert.Equal(DatabasePath, store.DatabasePath));
         Assert.Equal(new ProposalCounts(2, 1, 1, 1), await stores[3].CountsAsync(Ct));
@@ -67,7 +63,7 @@ public sealed class ProposalSchemaTests : IDisposable
     [Fact]
     public async Task ANewDatabase_HasTheCurrentVersionAndNoCopy()
     {
-        await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
         Assert.Equal(2L, UserVersion());
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(DatabasePath)!, "*.bak"));
@@ -86,7 +82,7 @@ public sealed class ProposalSchemaTests : IDisposable
         }
         byte[] before = File.ReadAllBytes(DatabasePath);
 
-        InvalidDataException error = await Assert.ThrowsAsync<InvalidDataException>(() => ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct));
+        InvalidDataException error = await Assert.ThrowsAsync<InvalidDataException>(() => ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct));
 
         Assert.Contains("newer AnkiMcp", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(DatabasePath));

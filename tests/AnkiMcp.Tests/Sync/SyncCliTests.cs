@@ -5,7 +5,7 @@ using AnkiMcp.Tests.Mcp;
 
 namespace AnkiMcp.Tests.Sync;
 
-/// <summary>The sync commands as a user runs them, against the emulator; the first test runs the real <c>ankimcp</c> executable.</summary>
+/// <summary>The sync commands as a user runs them, against the emulator; the last step of the first test runs the real <c>ankimcp</c> executable.</summary>
 public sealed class SyncCliTests
 {
     private static Task<(int ExitCode, string Stdout, string Stderr)> RunExecutableAsync(SyncWorld world, params string[] arguments) =>
@@ -16,11 +16,11 @@ public sealed class SyncCliTests
         CliRunner.RunAsync([.. arguments, "--collection", world.Dir, "--anki-url", world.Anki.Url.ToString()], cancellationToken: SyncWorld.Cancel);
 
     [Fact]
-    public async Task Init_ThenDryRunAsJson_ThenMarkdownToAnki_WorkThroughTheExecutable()
+    public async Task Init_ThenDryRunAsJson_ThenMarkdownToAnki_ThenTheExecutableFindsNothingToSync()
     {
         await using SyncWorld world = await SyncWorld.StartAsync();
 
-        (int initCode, string initOut, string initErr) = await RunExecutableAsync(world, "init", "--tutorial");
+        (int initCode, string initOut, string initErr) = await RunAsync(world, "init", "--tutorial");
 
         Assert.True(initCode == 0, initErr);
         Assert.Contains("'User 1'", initOut, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class SyncCliTests
             Assert.Equal("User 1", state.ProfileName);
         string tutorial = world.Read("AnkiMcp Tutorial.md");
 
-        (int dryCode, string dryOut, string dryErr) = await RunExecutableAsync(world, "ma", "--dry-run", "--json");
+        (int dryCode, string dryOut, string dryErr) = await RunAsync(world, "ma", "--dry-run", "--json");
 
         Assert.True(dryCode == 0, dryErr);
         using JsonDocument plan = JsonDocument.Parse(dryOut);
@@ -44,7 +44,7 @@ public sealed class SyncCliTests
         Assert.Empty(world.ManagedNotes());
         Assert.Equal(tutorial, world.Read("AnkiMcp Tutorial.md"));
 
-        (int code, string output, string error) = await RunExecutableAsync(world, "markdown-to-anki");
+        (int code, string output, string error) = await RunAsync(world, "markdown-to-anki");
 
         Assert.True(code == 0, error);
         Assert.Contains("markdown-to-anki: 5 create in Anki", output, StringComparison.Ordinal);
