@@ -25,6 +25,6 @@ public sealed class DuplicateFinderTests
 
         IReadOnlyList<PossibleDuplicate> duplicates = DuplicateFinder.Find(drafts, existing);
 
-        Assert.Equal([new PossibleDuplicate(1, "Programming.md line 4")], duplicates);
+        Assert.Equal([new PossibleDuplicate(1, "Programming.md line 4", Exact: true)], duplicates);
     }
 }
