@@ -22,6 +22,7 @@ internal static class LintBenchmark
     public static Task<int> RunAsync(string[] args)
     {
         LintScore score = LintScore.Of(LintCorpus.Cards, LintCorpus.Existing);
+        LintScore later = LintScore.Of(LintCorpus.LaterCards, LintCorpus.Existing);
         int bad = LintCorpus.Cards.Count(card => !card.IsGood);
         Console.WriteLine($"Card linter on its corpus: {LintCorpus.Cards.Count} cards ({score.GoodCards} good, {bad} bad with {LintCorpus.Cards.Sum(c => c.ExpectedRules.Count)} labels)");
         Console.WriteLine($"  {"rule",-22} {"right",5} {"wrong",5} {"missed",6} {"precision",9} {"recall",7}");
@@ -31,6 +32,7 @@ internal static class LintBenchmark
         Console.WriteLine(Invariant($"  good cards flagged: {score.GoodCardsFlagged} of {score.GoodCards} ({score.GoodFlaggedShare:P1})"));
         foreach (string mistake in score.Mistakes)
             Console.WriteLine($"    {mistake}");
+        Console.WriteLine(Invariant($"  of which written after the rules ({LintCorpus.LaterCards.Count} cards): precision {later.Precision:F3}, recall {later.Recall:F3}, good cards flagged {later.GoodCardsFlagged} of {later.GoodCards} ({later.GoodFlaggedShare:P1})"));
 
         MeasureLint();
         foreach (int size in args.Contains("--quick") ? [2_000, 10_000] : new[] { 10_000, 50_000 })

@@ -46,11 +46,20 @@ internal static partial class BasicAnswerCheck
             string[] clauses = ClauseSeparator().Split(sentence);
             if (clauses.Length >= 4 && clauses.All(clause => CardText.CountWords(clause) >= 3) && LastItemJoin().IsMatch(clauses[^1]))
                 return $"The answer strings {clauses.Length} clauses together.";
+            for (int index = 1; index < clauses.Length; index++)
+            {
+                // "X, while Y": two statements set against each other.
+                Match contrast = Contrast().Match(clauses[index]);
+                if (contrast.Success && CardText.CountWords(clauses[index - 1]) >= ClauseWords && CardText.CountWords(clauses[index]) > ClauseWords)
+                    return $"The answer sets two statements side by side with \"{contrast.Groups[1].Value}\".";
+            }
+
             foreach (string clause in clauses)
             {
                 foreach (Match join in ClauseJoin().Matches(clause))
                 {
-                    if (CardText.CountWords(clause[..join.Index]) >= ClauseWords && CardText.CountWords(clause[(join.Index + join.Length)..]) >= ClauseWords)
+                    string after = clause[(join.Index + join.Length)..];
+                    if (CardText.CountWords(clause[..join.Index]) >= ClauseWords && CardText.CountWords(after) >= ClauseWords && SubjectStart().IsMatch(after))
                         return $"The answer joins two statements with \"{join.Value.Trim()}\".";
                 }
             }
@@ -73,9 +82,17 @@ internal static partial class BasicAnswerCheck
     [GeneratedRegex(@"^\s*(?:and|or)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LastItemJoin();
 
+    [GeneratedRegex(@"^\s*(while|whereas)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Contrast();
+
     [GeneratedRegex(@"[,;]", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseSeparator();
 
     [GeneratedRegex(@"\s(?:and|while|whereas)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseJoin();
+
+    // What follows the "and" opens with a subject of its own (code, a name, a pronoun or an article), so it is a second
+    // statement, not a second verb or object of the first ("define and enforce the state").
+    [GeneratedRegex(@"^\s*(?:`|\p{Lu}|(?:the|a|an|it|they|this|that|these|those|its|their|each|every|all|some|no|he|she|we|you|there)\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectStart();
 }

@@ -56,6 +56,8 @@ internal static class ClozeCheck
             string[] hidden = answer.Split(' ');
             if (Contains(visible, hidden))
                 return $"\"{deletion.Answer}\", hidden by c{deletion.Number}, can still be read elsewhere on that card.";
+            if (SpelledOut(visible, deletion.Answer.Trim('`', '*', '_', ' ')) is { } expansion)
+                return $"The acronym \"{deletion.Answer}\", hidden by c{deletion.Number}, is spelled out on that card (\"{expansion}\").";
         }
 
         return null;
@@ -78,6 +80,23 @@ internal static class ClozeCheck
         }
 
         return false;
+    }
+
+    // The words whose initials spell an acronym answer (GIL: "global interpreter lock"), or null.
+    private static string? SpelledOut(string[] visible, string answer)
+    {
+        if (answer.Length is < 2 or > 6 || !answer.All(char.IsAsciiLetterUpper))
+            return null;
+        for (int start = 0; start + answer.Length <= visible.Length; start++)
+        {
+            bool all = true;
+            for (int offset = 0; offset < answer.Length && all; offset++)
+                all = visible[start + offset].Length > 1 && char.ToLowerInvariant(answer[offset]) == visible[start + offset][0];
+            if (all)
+                return string.Join(' ', visible[start..(start + answer.Length)]);
+        }
+
+        return null;
     }
 
     private static string WithoutFences(string text) => string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("```", StringComparison.Ordinal)));

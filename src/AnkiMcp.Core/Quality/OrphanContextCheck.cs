@@ -28,6 +28,8 @@ internal static partial class OrphanContextCheck
             }
 
             Match pronoun = PronounQuestion().Match(text.Prose);
+            if (!pronoun.Success)
+                pronoun = TrailingPronoun().Match(text.Prose);
             if (pronoun.Success)
             {
                 flags.Add(CardRules.OrphanContext.Flag($"The question asks about \"{pronoun.Groups[1].Value}\" without saying what it is."));
@@ -42,8 +44,9 @@ internal static partial class OrphanContextCheck
             return;
         }
 
+        // A bare term ("Compiler") asks for the general concept; a sentence about "the function" needs to say whose.
         Match generic = GenericTerm().Match(visible);
-        if (generic.Success && !NamesDomain(visible))
+        if (generic.Success && CardText.CountWords(visible) >= 3 && !NamesDomain(visible))
             flags.Add(CardRules.OrphanContext.Flag($"The card speaks of \"{generic.Value}\" but names no language, tool or domain."));
     }
 
@@ -102,10 +105,14 @@ internal static partial class OrphanContextCheck
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounQuestion();
 
+    // "… of it?": a question that ends on a pronoun.
+    [GeneratedRegex(@"\b(it|them|this|that|these|those)\s*\?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingPronoun();
+
     [GeneratedRegex(@"\bas (?:we|you|I) (?:saw|discussed|did|learned|covered|said|mentioned)\b|\bas (?:shown|mentioned|discussed|described|noted|seen|explained|above|before)\b" +
         @"|\b(?:above|previous|preceding|earlier) (?:card|example|snippet|code|section|slide|answer|question|exercise|step|lesson|output)\b" +
         @"|\b(?:the|this|that|these|those) (?:\w+ ){0,2}above\b|\bin (?:this|today's|our|the) (?:lesson|conversation|session|chat|tutorial)\b" +
-        @"|\b(?:our|my) (?:code|example|project|function|script|query|program|repo|app)\b|\bwe (?:just )?(?:saw|wrote|discussed|did|built|used)\b",
+        @"|\b(?:our|my) (?:code|example|project|function|script|query|program|repo|app)\b|\bwe (?:just |already )?(?:saw|wrote|discussed|did|built|used|learned|covered|made|fixed|tried)\b|\bdid we\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EarlierReference();
 
