@@ -94,6 +94,7 @@ public sealed partial class SyncEngine
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
         MediaPlan mediaPlan = await media.PlanAsync(planned.Decisions, store.LoadPushedMedia(), cancellationToken);
         CheckDeckFileNames(planned);
+        MarkdownChangeApplier.CheckSources(local.Collection, planned.Decisions);
         SyncPlan plan = new([.. planned.Changes], mediaPlan.Transfers, noteTypes.Changes);
         List<string> warnings = [.. planned.Warnings, .. mediaPlan.Warnings];
         LogPlan(_logger, direction, plan.Changes.Count, plan.Media.Count, options.DryRun);
