@@ -9,7 +9,7 @@ namespace AnkiMcp.Cli;
 /// another file, or <c>-</c> for stdin.</summary>
 internal static class DeserializeCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         Option<string?> input = new("--input", "-i") { Description = $"Read the JSON from this file, or '-' for stdin (default, as AnkiOps: {SerializeCommand.DefaultFileName})." };
         Option<bool> overwrite = new("--overwrite") { Description = "Replace deck files that exist already." };
@@ -21,9 +21,9 @@ internal static class DeserializeCommand
         {
             string file = parseResult.GetValue(input) ?? SerializeCommand.DefaultFileName;
             if (file != "-" && !File.Exists(file))
-                return Fail($"{Path.GetFullPath(file)} does not exist; name the JSON file with -i FILE (or -i - for stdin).");
+                return Fail(console, $"{Path.GetFullPath(file)} does not exist; name the JSON file with -i FILE (or -i - for stdin).");
             string json = file == "-"
-                ? await Console.In.ReadToEndAsync(cancellationToken)
+                ? await console.Input.ReadToEndAsync(cancellationToken)
                 : await File.ReadAllTextAsync(file, cancellationToken);
             IReadOnlyList<string> written;
             try
@@ -32,17 +32,17 @@ internal static class DeserializeCommand
             }
             catch (CollectionFormatException e)
             {
-                return Fail($"Nothing written:{Environment.NewLine}{e.Message}");
+                return Fail(console, $"Nothing written:{Environment.NewLine}{e.Message}");
             }
-            Console.Error.WriteLine(written.Count == 0 ? "No deck file changed." : $"Wrote {string.Join(", ", written.Select(Path.GetFileName))}.");
+            console.PlainError.WriteLine(written.Count == 0 ? "No deck file changed." : $"Wrote {string.Join(", ", written.Select(Path.GetFileName))}.");
             return 0;
         });
         return command;
     }
 
-    private static int Fail(string message)
+    private static int Fail(CliConsole console, string message)
     {
-        Console.Error.WriteLine(message);
+        console.PlainError.WriteLine(message);
         return 1;
     }
 }

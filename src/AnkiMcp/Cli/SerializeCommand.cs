@@ -10,7 +10,7 @@ namespace AnkiMcp.Cli;
 /// otherwise: <c>AnkiCollection.json</c>, or <c>&lt;deck file name&gt;.json</c> with <c>--deck</c>; <c>-o -</c> is stdout.</summary>
 internal static class SerializeCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         Option<string?> output = new("--output", "-o") { Description = $"Write the JSON to this file, or '-' for stdout (default, as AnkiOps: {DefaultFileName}, or <deck file name>.json with --deck)." };
         Option<string?> deck = new("--deck") { Description = "Only this deck (Anki name, e.g. \"Biology::Cells\"), with its subdecks." };
@@ -23,7 +23,7 @@ internal static class SerializeCommand
         {
             string? deckName = parseResult.GetValue(deck);
             if (deckName is null && parseResult.GetValue(noSubdecks))
-                return Fail("--no-subdecks goes with --deck NAME.");
+                return Fail(console, "--no-subdecks goes with --deck NAME.");
             string json;
             try
             {
@@ -32,16 +32,16 @@ internal static class SerializeCommand
             }
             catch (CollectionFormatException e)
             {
-                return Fail($"Nothing serialized; fix these first:{Environment.NewLine}{e.Message}");
+                return Fail(console, $"Nothing serialized; fix these first:{Environment.NewLine}{e.Message}");
             }
             string file = parseResult.GetValue(output) ?? (deckName is null ? DefaultFileName : Path.ChangeExtension(DeckFileNames.ToFileName(deckName), ".json"));
             if (file == "-")
             {
-                Console.Out.Write(json);
+                console.PlainOutput.Write(json);
                 return 0;
             }
             AtomicFile.WriteAllText(Path.GetFullPath(file), json);
-            Console.Error.WriteLine($"Wrote {file}.");
+            console.PlainError.WriteLine($"Wrote {file}.");
             return 0;
         });
         return command;
@@ -50,9 +50,9 @@ internal static class SerializeCommand
     /// <summary>The file <c>serialize</c> writes and <c>deserialize</c> reads when none is given, as in AnkiOps.</summary>
     public const string DefaultFileName = "AnkiCollection.json";
 
-    private static int Fail(string message)
+    private static int Fail(CliConsole console, string message)
     {
-        Console.Error.WriteLine(message);
+        console.PlainError.WriteLine(message);
         return 1;
     }
 }

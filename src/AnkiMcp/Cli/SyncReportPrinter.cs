@@ -14,14 +14,14 @@ internal static class SyncReportPrinter
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static void Print(SyncReport report, bool json)
+    public static void Print(CliConsole console, SyncReport report, bool json)
     {
         if (json)
-            Console.Out.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
-        else if (Console.IsOutputRedirected)
-            Console.Out.Write(ToPlainText(report));
+            console.PlainOutput.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+        else if (console.IsOutputRedirected)
+            console.PlainOutput.Write(ToPlainText(report));
         else
-            PrintTable(report);
+            PrintTable(console.Output, report);
     }
 
     public static string ToPlainText(SyncReport report)
@@ -46,9 +46,9 @@ internal static class SyncReportPrinter
         return text.ToString();
     }
 
-    private static void PrintTable(SyncReport report)
+    private static void PrintTable(IAnsiConsole terminal, SyncReport report)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Headline(report))}[/]");
+        terminal.MarkupLine($"[bold]{Markup.Escape(Headline(report))}[/]");
         if (!report.Plan.IsEmpty)
         {
             Table table = new Table().Border(TableBorder.Rounded).AddColumns("Deck", "Change", "Side", "Note", "Type", "Detail");
@@ -64,12 +64,12 @@ internal static class SyncReportPrinter
             }
             foreach (MediaTransfer media in report.Plan.Media)
                 table.AddRow("", "[teal]media[/]", media.Target.ToString(), Markup.Escape(media.FileName), "", "");
-            AnsiConsole.Write(table);
+            terminal.Write(table);
         }
         foreach (string warning in report.Warnings)
-            AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            terminal.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         if (report.SnapshotCommit is not null)
-            AnsiConsole.MarkupLine($"[grey]git snapshot before the sync: {report.SnapshotCommit[..12]}[/]");
+            terminal.MarkupLine($"[grey]git snapshot before the sync: {report.SnapshotCommit[..12]}[/]");
     }
 
     private static string Headline(SyncReport report)

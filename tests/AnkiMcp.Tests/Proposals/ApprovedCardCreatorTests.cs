@@ -8,38 +8,32 @@ using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Proposals;
 
-public sealed class ApprovedCardCreatorTests : IDisposable
+public sealed class ApprovedCardCreatorTests : CollectionTest
 {
-    private readonly TempFolder _folder = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task CreationCutShortAfterClaiming_NextCreatorWritesEachCardExactlyOnce()
     {
-        DefaultNoteTypes.WriteTo(_folder.Path);
-        ProposalStore crashed = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        DefaultNoteTypes.WriteTo(Collection);
+        ProposalStore crashed = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await crashed.ProposeAsync("lesson",
             [Drafts.Basic(), Drafts.Basic("What does `git bisect` do?", "Finds the commit that broke something."), Drafts.Cloze()], ProposalActor.Assistant, Ct);
         await crashed.ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct);
         // The crashed process claimed every card and wrote the Git deck, then died before marking anything created.
         IReadOnlyList<Proposal> claimed = await crashed.ClaimApprovedAsync(null, NoteKey.New, Ct);
-        NoteTypeRegistry types = NoteTypeRegistry.Load(_folder.Path);
-        string gitDeck = Path.Combine(_folder.Path, DeckFileNames.ToFileName("Programming::Git"));
+        NoteTypeRegistry types = NoteTypeRegistry.Load(Collection);
+        string gitDeck = Path.Combine(Collection, DeckFileNames.ToFileName("Programming::Git"));
         DeckFileWriter.AppendNotes(gitDeck, [.. claimed.Take(2).Select(card => new MarkdownNote(card.NoteKey, "AnkiMcpQA",
             new Dictionary<string, string> { ["Question"] = card.Draft.Fields["Question"], ["Answer"] = card.Draft.Fields["Answer"] }, card.Draft.Tags, 0))], types);
 
         await using Emulator anki = await Emulator.StartAsync();
         using AnkiConnectClient client = new(new AnkiConnectOptions(anki.Url));
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
-        ApprovedCardCreator creator = new(store, _folder.Path, new CachedNoteTypes(_folder.Path), new DeckFileCache(), client, new SyncEngine(_folder.Path, client));
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), client, new SyncEngine(Collection, client));
         CardCreationResult result = await creator.CreateAsync(null, ProposalActor.Assistant, Ct);
 
         Assert.Equal(claimed.Select(card => card.NoteKey), result.Created.Select(card => card.NoteKey));
         Assert.All(await store.ListAsync(batch.Id, cancellationToken: Ct), card => Assert.Equal(ProposalState.Created, card.State));
-        MarkdownCollection collection = MarkdownCollection.Load(_folder.Path);
+        MarkdownCollection collection = MarkdownCollection.Load(Collection);
         Assert.Empty(collection.Errors);
         List<string?> keys = [.. collection.Decks.SelectMany(deck => deck.Notes).Select(note => note.Key)];
         Assert.Equal(claimed.Select(card => card.NoteKey).Order(), keys.Order());

@@ -2,18 +2,12 @@ using AnkiMcp.Core.Proposals;
 
 namespace AnkiMcp.Tests.Proposals;
 
-public sealed class ProposalStoreTests : IDisposable
+public sealed class ProposalStoreTests : CollectionTest
 {
-    private readonly TempFolder _folder = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task Propose_NumbersCardsFromOneAndRecordsWhoProposed()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
         ProposalBatch batch = await store.ProposeAsync("Rust ownership", [Drafts.Cloze(), Drafts.Why(), Drafts.Error(), Drafts.Basic()], ProposalActor.Assistant, Ct);
 
@@ -25,7 +19,7 @@ public sealed class ProposalStoreTests : IDisposable
         IReadOnlyList<ProposalTransition> transitions = await store.TransitionsAsync(batch.Id, cancellationToken: Ct);
         Assert.Equal(4, transitions.Count);
         Assert.All(transitions, t => Assert.Equal((null, ProposalState.Pending, ProposalActor.Assistant), (t.From, t.To, t.Actor)));
-        Assert.True(File.Exists(Path.Combine(_folder.Path, ".ankimcp", "proposals.db")));
+        Assert.True(File.Exists(Path.Combine(Collection, ".ankimcp", "proposals.db")));
     }
 
     public static TheoryData<CardDraft, string> InvalidDrafts => new()
@@ -45,7 +39,7 @@ public sealed class ProposalStoreTests : IDisposable
     [MemberData(nameof(InvalidDrafts))]
     public async Task Propose_InvalidCard_IsRefusedWithTheProblemAndNothingIsStored(CardDraft invalid, string expected)
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
         ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ProposeAsync("lesson", [Drafts.Basic(), invalid], ProposalActor.Assistant, Ct));
 
@@ -57,7 +51,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task ApproveSomeRejectOthers_RecordsStatesReasonsAndActors()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why(), Drafts.Error()], ProposalActor.Assistant, Ct);
 
         IReadOnlyList<Proposal> approved = await store.ApproveAsync(batch.Id, [1, 3], ProposalActor.Assistant, cancellationToken: Ct);
@@ -76,7 +70,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task ApproveWithoutNumbers_ApprovesEveryPendingCardOnly()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await store.RejectAsync(batch.Id, [2], null, ProposalActor.Assistant, Ct);
 
@@ -89,7 +83,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task Revise_KeepsHistoryAndSendsAnApprovedCardBackToPending()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic()], ProposalActor.Assistant, Ct);
         await store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct);
 
@@ -107,7 +101,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task RejectedCard_CannotBeApprovedUntilRevised()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic()], ProposalActor.Assistant, Ct);
         await store.RejectAsync(batch.Id, [1], "wrong", ProposalActor.Assistant, Ct);
 
@@ -121,7 +115,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task UnknownNumbersOrBatch_AreRefusedWithTheValidRange()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze()], ProposalActor.Assistant, Ct);
 
         ProposalException unknownCard = await Assert.ThrowsAsync<ProposalException>(() => store.ApproveAsync(batch.Id, [1, 7], ProposalActor.Assistant, cancellationToken: Ct));
@@ -143,7 +137,7 @@ public sealed class ProposalStoreTests : IDisposable
     [InlineData(ApprovalPolicy.Elicit, ProposalActor.TerminalReview, true)]
     public async Task Approve_IsAllowedOnlyToTheActorsThePolicyNames(ApprovalPolicy policy, ProposalActor actor, bool allowed)
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, policy, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, policy, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic()], ProposalActor.Assistant, Ct);
 
         Task<IReadOnlyList<Proposal>> approve = store.ApproveAsync(batch.Id, null, actor, cancellationToken: Ct);
@@ -162,7 +156,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task Approve_WithARevisionThePersonDidNotSee_ApprovesNothing()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Elicit, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Elicit, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze()], ProposalActor.Assistant, Ct);
         await store.ReviseAsync(batch.Id, 2, Drafts.Cloze("The {{c1::borrow checker}} enforces ownership."), ProposalActor.Assistant, Ct);
 
@@ -175,7 +169,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task ClaimApproved_KeysOnlyApprovedCardsOnceAndOnlyMarkCreatedCreatesThem()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await store.ApproveAsync(batch.Id, [1, 3], ProposalActor.Assistant, cancellationToken: Ct);
         int next = 0;
@@ -204,11 +198,11 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task State_SurvivesReopening()
     {
-        ProposalStore first = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore first = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await first.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await first.ApproveAsync(batch.Id, [2], ProposalActor.Assistant, cancellationToken: Ct);
 
-        ProposalStore reopened = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Reviewer, cancellationToken: Ct);
+        ProposalStore reopened = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
 
         ProposalBatch? again = await reopened.GetBatchAsync(batch.Id, Ct);
         Assert.NotNull(again);
@@ -220,8 +214,8 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task TwoStoresOnOneCollection_ConcurrentWritesAreAllKeptAndEachCardGetsOneKeyAndIsCreatedOnce()
     {
-        ProposalStore one = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
-        ProposalStore two = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore one = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore two = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
         ProposalBatch[] batches = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             (i % 2 == 0 ? one : two).ProposeAsync($"lesson {i}", [Drafts.Basic(), Drafts.Cloze()], ProposalActor.Assistant, Ct), Ct)));

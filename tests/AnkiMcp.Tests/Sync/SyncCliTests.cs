@@ -1,18 +1,22 @@
 using System.Text.Json;
 using AnkiMcp.Core.Sync;
+using AnkiMcp.Tests.Cli;
 using AnkiMcp.Tests.Mcp;
 
 namespace AnkiMcp.Tests.Sync;
 
-/// <summary>The sync commands as a user runs them: the real <c>ankimcp</c> executable against the emulator.</summary>
+/// <summary>The sync commands as a user runs them, against the emulator; the last step of the first test runs the real <c>ankimcp</c> executable.</summary>
 public sealed class SyncCliTests
 {
-    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(SyncWorld world, params string[] arguments) =>
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunExecutableAsync(SyncWorld world, params string[] arguments) =>
         ServerLauncher.RunAsync([.. arguments, "--collection", world.Dir, "--anki-url", world.Anki.Url.ToString()], "",
             new Dictionary<string, string?> { ["ANKI_CONNECT_URL"] = null, ["ANKI_CONNECT_KEY"] = null }, SyncWorld.Cancel);
 
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(SyncWorld world, params string[] arguments) =>
+        CliRunner.RunAsync([.. arguments, "--collection", world.Dir, "--anki-url", world.Anki.Url.ToString()], cancellationToken: SyncWorld.Cancel);
+
     [Fact]
-    public async Task Init_ThenDryRunAsJson_ThenMarkdownToAnki_WorkThroughTheExecutable()
+    public async Task Init_ThenDryRunAsJson_ThenMarkdownToAnki_ThenTheExecutableFindsNothingToSync()
     {
         await using SyncWorld world = await SyncWorld.StartAsync();
 
@@ -46,7 +50,7 @@ public sealed class SyncCliTests
         Assert.Contains("markdown-to-anki: 5 create in Anki", output, StringComparison.Ordinal);
         Assert.Equal(5, world.ManagedNotes().Count);
         Assert.Equal(5, world.KeysIn("AnkiMcp Tutorial.md").Count);
-        (int againCode, string again, _) = await RunAsync(world, "sync");
+        (int againCode, string again, _) = await RunExecutableAsync(world, "sync");
         Assert.Equal(0, againCode);
         Assert.Contains("nothing to do", again, StringComparison.Ordinal);
     }
