@@ -19,6 +19,19 @@ internal static class SyncCommandRunner
         return command;
     }
 
+    /// <summary>Exit code of a sync that left notes changed on both sides for the person to settle.</summary>
+    public const int ConflictsOpenExitCode = 3;
+
+    /// <summary>Exit code of a sync some of whose changes did not reach the other side (the next sync sends them again).</summary>
+    public const int NotSyncedExitCode = 4;
+
+    public static int ExitCodeOf(SyncOutcome outcome) => outcome switch
+    {
+        SyncOutcome.ConflictsOpen => ConflictsOpenExitCode,
+        SyncOutcome.NotSynced => NotSyncedExitCode,
+        _ => 0,
+    };
+
     public static async Task<int> RunAsync(CliConsole console, ParseResult parseResult, SyncDirection direction, SyncCommandOptions options, CancellationToken cancellationToken)
     {
         string collection = GlobalOptions.ResolveCollection(parseResult);
@@ -31,7 +44,7 @@ internal static class SyncCommandRunner
                 !json && !console.IsErrorRedirected ? console.Error : null,
                 progress => Run(engine, direction, options.Read(parseResult, progress), cancellationToken));
             SyncReportPrinter.Print(console, report, json);
-            return 0;
+            return ExitCodeOf(report.Outcome);
         }
         catch (SyncRefusedException refused)
         {

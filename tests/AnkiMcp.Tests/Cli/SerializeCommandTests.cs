@@ -1,6 +1,7 @@
 using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Tests.Markdown;
+using AnkiMcp.Tests.Mcp;
 
 namespace AnkiMcp.Tests.Cli;
 

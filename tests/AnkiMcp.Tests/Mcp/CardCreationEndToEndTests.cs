@@ -96,6 +96,14 @@ public sealed class CardCreationEndToEndTests : CollectionTest
         JsonElement planned = await client.CallAsync("sync", Args(("direction", "ma"), ("dryRun", true)), Ct);
         Assert.True(planned.GetProperty("dryRun").GetBoolean());
         Assert.Equal(4, planned.GetProperty("anki").GetProperty("created").GetInt32());
+        Assert.Equal("dryRun", planned.GetProperty("outcome").GetString());
+        Assert.All(planned.GetProperty("changes").EnumerateArray(), change =>
+        {
+            Assert.Equal(("create", "anki"), (change.GetProperty("kind").GetString(), change.GetProperty("side").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(change.GetProperty("deck").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(change.GetProperty("note").GetString()));
+            Assert.Matches("^[0-9a-f]{12}$", change.GetProperty("noteKey").GetString());
+        });
         Assert.Equal(0, anki.Inspect(collection => collection.Notes.Count));
         string badDirection = await client.CallFailingAsync("sync", Args(("direction", "sideways")), Ct);
         Assert.Contains("use both, markdown-to-anki or anki-to-markdown", badDirection, StringComparison.Ordinal);

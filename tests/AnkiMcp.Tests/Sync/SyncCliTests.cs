@@ -105,4 +105,38 @@ public sealed class SyncCliTests
         Assert.Contains("nothing to do", (await RunAsync(world, "files-to-anki")).Stdout, StringComparison.Ordinal);
         Assert.Contains("nothing to do", (await RunAsync(world, "af")).Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenConflicts_ExitWithTheirOwnCode_AndJsonSaysWhich_ThenPreferKeySettlesOne()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        world.Write("Biology.md", SyncWorld.QaDeck("What is ATP?", "What is DNA?"));
+        Assert.Equal(0, (await RunAsync(world, "sync")).ExitCode);
+        string key = world.KeysIn("Biology.md")[0];
+        world.Write("Biology.md", world.Read("Biology.md").Replace("answer to What is ATP?", "Markdown answer", StringComparison.Ordinal));
+        world.Anki.EditNote(world.NoteWithKey(key).Id, "Answer", "Anki answer");
+
+        (int code, string output, string error) = await RunAsync(world, "sync", "--json");
+
+        Assert.True(code == 3, error);
+        using (JsonDocument report = JsonDocument.Parse(output))
+        {
+            Assert.Equal("conflictsOpen", report.RootElement.GetProperty("outcome").GetString());
+            JsonElement conflict = Assert.Single(report.RootElement.GetProperty("conflicts").EnumerateArray());
+            Assert.Equal(key, conflict.GetProperty("noteKey").GetString());
+            Assert.Equal("What is ATP?", conflict.GetProperty("summary").GetString());
+        }
+        (int plainCode, string plain, _) = await RunAsync(world, "sync");
+        Assert.Equal(3, plainCode);
+        Assert.Contains($"--prefer markdown:{key}", plain, StringComparison.Ordinal);
+
+        (int badCode, _, string badError) = await RunAsync(world, "sync", "--prefer", "sideways");
+        Assert.NotEqual(0, badCode);
+        Assert.Contains("say markdown or anki", badError, StringComparison.Ordinal);
+
+        (int settledCode, string settled, string settledError) = await RunAsync(world, "sync", "--prefer", $"anki:{key}");
+        Assert.True(settledCode == 0, settledError);
+        Assert.Contains("A: Anki answer", world.Read("Biology.md"), StringComparison.Ordinal);
+        Assert.Contains("\"What is ATP?\" [Answer]", settled, StringComparison.Ordinal);
+    }
 }
