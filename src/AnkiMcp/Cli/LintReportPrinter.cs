@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Quality;
 using Spectre.Console;
@@ -10,17 +9,11 @@ namespace AnkiMcp.Cli;
 /// plain lines when redirected, JSON with <c>--json</c>. Deck-file errors go to stderr.</summary>
 internal static class LintReportPrinter
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static void Print(CliConsole console, CollectionLintReport report, bool json)
     {
         if (json)
         {
-            console.PlainOutput.WriteLine(JsonSerializer.Serialize(report, s_json));
+            console.PlainOutput.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         }
         else
         {
