@@ -85,9 +85,9 @@ internal static class ReviewCommand
                         break;
                 }
             }
-            catch (ProposalException error)
+            catch (ProposalRefusedException refused)
             {
-                prompter.Say(error.Message);
+                prompter.Say(TerminalRefusals.Word(refused.Refusal));
                 card = (await store.ListAsync(batch.Id, cancellationToken: cancellationToken)).Single(c => c.Number == card.Number);
                 if (card.State != ProposalState.Pending)
                     return true;

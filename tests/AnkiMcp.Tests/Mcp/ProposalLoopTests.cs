@@ -111,7 +111,8 @@ public sealed class ProposalLoopTests : CollectionTest
 
         string refusal = await client.CallFailingAsync("approve_proposals", Args(("all", true)), Ct);
 
-        Assert.Contains("only the person can approve, in a terminal with `ankimcp review`", refusal, StringComparison.Ordinal);
+        Assert.Contains("The approval policy is 'reviewer': only the person approves", refusal, StringComparison.Ordinal);
+        Assert.Contains("Ask the person to approve in a terminal with `ankimcp review`", refusal, StringComparison.Ordinal);
         Assert.Contains("Approval policy here: reviewer", client.ServerInstructions ?? "", StringComparison.Ordinal);
         ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
         Assert.Equal(new ProposalCounts(4, 0, 0, 0), await store.CountsAsync(Ct));

@@ -41,10 +41,12 @@ public sealed class ProposalStoreTests : CollectionTest
     {
         ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
-        ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ProposeAsync("lesson", [Drafts.Basic(), invalid], ProposalActor.Assistant, Ct));
+        ProposalRefusedException error = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ProposeAsync("lesson", [Drafts.Basic(), invalid], ProposalActor.Assistant, Ct));
 
-        Assert.Contains("Card 2:", error.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        CardProblem problem = Assert.Single(Assert.IsType<ProposalRefusal.InvalidCards>(error.Refusal).Problems);
+        Assert.Equal(2, problem.Number);
+        Assert.Contains(expected, problem.Problem, StringComparison.Ordinal);
+        Assert.StartsWith("Card 2: ", error.Message, StringComparison.Ordinal);
         Assert.Null(await store.LatestBatchIdAsync(Ct));
     }
 
@@ -105,8 +107,10 @@ public sealed class ProposalStoreTests : CollectionTest
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic()], ProposalActor.Assistant, Ct);
         await store.RejectAsync(batch.Id, [1], "wrong", ProposalActor.Assistant, Ct);
 
-        ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct));
-        Assert.Contains("revise it", error.Message, StringComparison.Ordinal);
+        ProposalRefusedException error = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct));
+        ProposalRefusal.CardClosed closed = Assert.IsType<ProposalRefusal.CardClosed>(error.Refusal);
+        Assert.Equal((1, ProposalState.Rejected, ProposalChange.Approve), (closed.Card.Number, closed.Card.State, closed.Attempted));
+        Assert.Equal($"Card 1 of batch {batch.Id} was rejected; a rejected card cannot be approved.", error.Message);
 
         await store.ReviseAsync(batch.Id, 1, Drafts.Basic(answer: "Better"), ProposalActor.Assistant, Ct);
         Assert.Single(await store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct));
@@ -118,11 +122,12 @@ public sealed class ProposalStoreTests : CollectionTest
         ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze()], ProposalActor.Assistant, Ct);
 
-        ProposalException unknownCard = await Assert.ThrowsAsync<ProposalException>(() => store.ApproveAsync(batch.Id, [1, 7], ProposalActor.Assistant, cancellationToken: Ct));
-        ProposalException unknownBatch = await Assert.ThrowsAsync<ProposalException>(() => store.RejectAsync(batch.Id + 1, null, null, ProposalActor.Assistant, Ct));
+        ProposalRefusedException unknownCard = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ApproveAsync(batch.Id, [1, 7], ProposalActor.Assistant, cancellationToken: Ct));
+        ProposalRefusedException unknownBatch = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.RejectAsync(batch.Id + 1, null, null, ProposalActor.Assistant, Ct));
 
+        Assert.Equal(new ProposalRefusal.NoSuchCards(batch.Id, 2, [7]).Fact, unknownCard.Refusal.Fact);
         Assert.Equal($"Batch {batch.Id} has cards 1–2; there is no card 7.", unknownCard.Message);
-        Assert.Contains("There is no batch", unknownBatch.Message, StringComparison.Ordinal);
+        Assert.Equal(batch.Id + 1, Assert.IsType<ProposalRefusal.NoSuchBatch>(unknownBatch.Refusal).BatchId);
         Assert.Equal(2, (await store.CountsAsync(Ct)).Pending);
     }
 
@@ -148,7 +153,7 @@ public sealed class ProposalStoreTests : CollectionTest
         }
         else
         {
-            await Assert.ThrowsAsync<ProposalException>(() => approve);
+            await Assert.ThrowsAsync<ProposalRefusedException>(() => approve);
             Assert.Equal(ProposalState.Pending, (await store.ListAsync(batch.Id, cancellationToken: Ct))[0].State);
         }
     }
@@ -161,7 +166,7 @@ public sealed class ProposalStoreTests : CollectionTest
         await store.ReviseAsync(batch.Id, 2, Drafts.Cloze("The {{c1::borrow checker}} enforces ownership."), ProposalActor.Assistant, Ct);
 
         Dictionary<int, int> seen = new() { [1] = 1, [2] = 1 };
-        await Assert.ThrowsAsync<ProposalException>(() => store.ApproveAsync(batch.Id, [1, 2], ProposalActor.Elicitation, seen, Ct));
+        await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ApproveAsync(batch.Id, [1, 2], ProposalActor.Elicitation, seen, Ct));
 
         Assert.Equal(2, (await store.CountsAsync(Ct)).Pending);
     }
@@ -174,14 +179,14 @@ public sealed class ProposalStoreTests : CollectionTest
         await store.ApproveAsync(batch.Id, [1, 3], ProposalActor.Assistant, cancellationToken: Ct);
         int next = 0;
 
-        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(null, () => $"key{++next}", Ct);
-        IReadOnlyList<Proposal> again = await store.ClaimApprovedAsync(null, () => $"key{++next}", Ct);
+        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(CreationScope.All, () => $"key{++next}", Ct);
+        IReadOnlyList<Proposal> again = await store.ClaimApprovedAsync(CreationScope.All, () => $"key{++next}", Ct);
 
         Assert.Equal([(1, "key1"), (3, "key2")], claimed.Select(card => (card.Number, card.NoteKey!)));
         Assert.Equal([(1, "key1"), (3, "key2")], again.Select(card => (card.Number, card.NoteKey!)));
         Assert.All(again, card => Assert.Equal(ProposalState.Approved, card.State));
-        ProposalException unfinished = await Assert.ThrowsAsync<ProposalException>(() => store.RejectAsync(batch.Id, [3], "no", ProposalActor.Assistant, Ct));
-        Assert.Contains("create_approved_cards", unfinished.Message, StringComparison.Ordinal);
+        ProposalRefusedException unfinished = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.RejectAsync(batch.Id, [3], "no", ProposalActor.Assistant, Ct));
+        Assert.Equal("key2", Assert.IsType<ProposalRefusal.BeingCreated>(unfinished.Refusal).Card.NoteKey);
 
         await store.MarkCreatedAsync([claimed[0]], ProposalActor.Assistant, Ct);
         await store.ReleaseClaimAsync([claimed[1]], Ct);
@@ -191,8 +196,9 @@ public sealed class ProposalStoreTests : CollectionTest
         Assert.Equal((ProposalState.Approved, (string?)null), (cards[2].State, cards[2].NoteKey));
         Assert.Equal(ProposalState.Pending, cards[1].State);
         Assert.Empty(await store.MarkCreatedAsync([claimed[0]], ProposalActor.Assistant, Ct));
-        ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ReviseAsync(batch.Id, 1, Drafts.Basic(), ProposalActor.Assistant, Ct));
-        Assert.Contains("already created", error.Message, StringComparison.Ordinal);
+        ProposalRefusedException error = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ReviseAsync(batch.Id, 1, Drafts.Basic(), ProposalActor.Assistant, Ct));
+        ProposalRefusal.CardClosed created = Assert.IsType<ProposalRefusal.CardClosed>(error.Refusal);
+        Assert.Equal((ProposalState.Created, ProposalChange.Revise), (created.Card.State, created.Attempted));
     }
 
     [Fact]
@@ -223,7 +229,7 @@ public sealed class ProposalStoreTests : CollectionTest
             (i % 2 == 0 ? two : one).ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct), Ct)));
         int keys = 0;
         IReadOnlyList<Proposal>[] claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? one : two).ClaimApprovedAsync(null, () => $"k{Interlocked.Increment(ref keys)}", Ct), Ct)));
+            (i % 2 == 0 ? one : two).ClaimApprovedAsync(CreationScope.All, () => $"k{Interlocked.Increment(ref keys)}", Ct), Ct)));
 
         Assert.Equal(20, batches.Select(batch => batch.Id).Distinct().Count());
         Assert.All(claims, claim => Assert.Equal(40, claim.Count));
