@@ -2,8 +2,6 @@ using AnkiMcp.Core.Markdown.HtmlToMarkdown;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Parsers;
-using Markdig.Parsers.Inlines;
-using Markdig.Syntax;
 
 namespace AnkiMcp.Core.Markdown.Rendering;
 
@@ -34,22 +32,18 @@ public static class AnkiHtmlRenderer
     public static string ToHtml(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        if (PlainText.TryRender(markdown) is { } plain)
-            return plain;
-        MarkdownDocument document = Markdig.Markdown.Parse(markdown, s_pipeline);
-        return AnkiHtmlWriter.Write(document);
+        return PlainText.TryRender(markdown) ?? Markdig.Markdown.ToHtml(markdown, s_pipeline);
     }
 
     /// <summary>Renders without the plain-text shortcut (for tests that check the shortcut agrees).</summary>
-    internal static string ToHtmlWithMarkdig(string markdown) => AnkiHtmlWriter.Write(Markdig.Markdown.Parse(markdown, s_pipeline));
+    internal static string ToHtmlWithMarkdig(string markdown) => Markdig.Markdown.ToHtml(markdown, s_pipeline);
 
     private static MarkdownPipelineBuilder CreateBuilder()
     {
         MarkdownPipelineBuilder builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked);
-        builder.InlineParsers.InsertBefore<EscapeInlineParser>(new MathInlineParser());
-        builder.InlineParsers.Add(new ImageWidthParser());
+        builder.Extensions.Add(new AnkiHtmlExtension());
         return builder;
     }
 }
