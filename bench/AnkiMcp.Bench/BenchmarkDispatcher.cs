@@ -10,6 +10,7 @@ internal static class BenchmarkDispatcher
         [SyncBenchmark.Name] = SyncBenchmark.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
         [LintBenchmark.Name] = LintBenchmark.RunAsync,
+        [HostileMarkdownBenchmark.Name] = HostileMarkdownBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

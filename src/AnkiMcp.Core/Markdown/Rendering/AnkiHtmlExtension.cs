@@ -14,7 +14,10 @@ internal sealed class AnkiHtmlExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
+        pipeline.BlockParsers.Insert(0, new BlockNestingLimit());
+        pipeline.InlineParsers.Insert(0, new DelimiterDepthLimit());
         pipeline.InlineParsers.InsertBefore<EscapeInlineParser>(new MathInlineParser());
+        pipeline.InlineParsers.Replace<LinkInlineParser>(new BoundedLinkInlineParser());
         pipeline.InlineParsers.Add(new ImageWidthParser());
     }
 
@@ -42,7 +45,6 @@ internal sealed class AnkiHtmlExtension : IMarkdownExtension
             new AnkiAutolinkRenderer(),
             new AnkiHtmlInlineRenderer(),
             new AnkiHtmlEntityRenderer(),
-            new AnkiDelimiterRenderer(),
         ]);
     }
 }

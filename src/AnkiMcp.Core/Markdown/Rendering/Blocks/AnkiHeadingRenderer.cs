@@ -14,6 +14,7 @@ internal sealed class AnkiHeadingRenderer : HtmlObjectRenderer<HeadingBlock>
     {
         int index = Math.Clamp(obj.Level, 1, 6) - 1;
         renderer.Write(s_open[index]);
+        DanglingDelimiters.Flatten(obj.Inline);
         HtmlTagBalance.MarkUnbalanced(obj.Inline);
         renderer.WriteLeafInline(obj);
         renderer.Write(s_close[index]);

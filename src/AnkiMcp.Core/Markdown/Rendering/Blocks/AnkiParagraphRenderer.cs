@@ -9,6 +9,7 @@ internal sealed class AnkiParagraphRenderer : HtmlObjectRenderer<ParagraphBlock>
 {
     protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
     {
+        DanglingDelimiters.Flatten(obj.Inline);
         HtmlTagBalance.MarkUnbalanced(obj.Inline);
         renderer.WriteLeafInline(obj);
     }
