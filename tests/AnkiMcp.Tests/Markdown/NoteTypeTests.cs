@@ -34,7 +34,7 @@ public sealed class NoteTypeTests
         string yaml = Path.Combine(collection.Dir, "note_types", "AnkiMcpQA", "Front.template.anki");
         File.WriteAllText(yaml, "edited {{Question}}");
 
-        IReadOnlyList<string> written = DefaultNoteTypes.WriteTo(collection.Dir);
+        IReadOnlyList<string> written = DefaultNoteTypes.WriteTo(collection.Dir).Written;
 
         Assert.Empty(written);
         Assert.Equal("edited {{Question}}", File.ReadAllText(yaml));
