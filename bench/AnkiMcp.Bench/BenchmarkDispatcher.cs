@@ -9,6 +9,7 @@ internal static class BenchmarkDispatcher
         [ClientBenchmark.Name] = ClientBenchmark.RunAsync,
         [SyncBenchmark.Name] = SyncBenchmark.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
+        [LintBenchmark.Name] = LintBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
