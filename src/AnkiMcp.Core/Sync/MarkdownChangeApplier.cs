@@ -116,7 +116,8 @@ internal sealed class MarkdownChangeApplier
         MarkdownNote note = new(decision.Key, remote.NoteTypeName, _pulled.MarkdownFields(remote), remote.Tags, 0);
         AtomicFile.WriteAllText(path,
             $"<!-- Anki's version of note {decision.Key} (deck {remote.DeckName}); it was changed in Markdown ({decision.Local!.File}:{decision.Local.Line}) and in Anki. "
-            + "Keep one with: ankimcp sync --prefer markdown, or ankimcp sync --prefer anki. -->\n\n"
+            + $"To settle it, edit the note in {decision.Local.File} until it is what you want and delete this file (the next sync sends your version to Anki), "
+            + $"or keep one side: ankimcp sync --prefer markdown:{decision.Key}, or ankimcp sync --prefer anki:{decision.Key}. -->\n\n"
             + DeckFileWriter.Render([note], (_local.Collection.SourceOfNoteType(remote.NoteTypeName) ?? _local.Collection.Sources[0]).NoteTypes));
     }
 
