@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Quality;
 
 namespace AnkiMcp.Mcp;
 
@@ -12,11 +13,13 @@ internal sealed record BatchView(
     [property: Description("The MCP client that proposed it, when known")] string? ProposedBy,
     IReadOnlyList<CardView> Cards)
 {
-    public static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool>? include = null)
+    /// <summary>The batch's cards that <paramref name="include"/> accepts, each with its flags, and a duplicate flag for
+    /// the card numbers in <paramref name="duplicates"/>.</summary>
+    public static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool>? include = null, IReadOnlyDictionary<int, CardFlag>? duplicates = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         return new BatchView(batch.Id, batch.Label, batch.Created, batch.Owner?.Id == callerId, batch.Owner?.Name,
-            [.. batch.Cards.Where(include ?? (_ => true)).Select(CardView.From)]);
+            [.. batch.Cards.Where(include ?? (_ => true)).Select(card => CardView.From(card, duplicates?.GetValueOrDefault(card.Number)))]);
     }
 
     /// <summary>Every batch with at least one card that <paramref name="include"/> accepts, showing only those cards.</summary>

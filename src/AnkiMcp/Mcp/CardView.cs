@@ -19,12 +19,17 @@ internal sealed record CardView(
     [property: Description("Card-quality flags, absent when there are none: fix the card before showing it (revise_proposal), or show the flag with it. " +
         "Advice only: a flagged card can still be approved and created")] IReadOnlyList<CardFlagView>? Flags = null)
 {
-    /// <summary>The card, and while it waits for a decision or for creation, the flags the linter raises on it alone
-    /// (duplicates need the other cards).</summary>
-    public static CardView From(Proposal proposal)
+    /// <summary>The card, and while it waits for a decision or for creation, the flags the linter raises on it alone.</summary>
+    public static CardView From(Proposal proposal) => From(proposal, duplicate: null);
+
+    /// <summary>The card with its flags, <paramref name="duplicate"/> first when the card repeats another one (finding
+    /// that needs the other cards, which the tool that proposed or revised it has).</summary>
+    public static CardView From(Proposal proposal, CardFlag? duplicate)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        IReadOnlyList<CardFlag> flags = proposal.State is ProposalState.Pending or ProposalState.Approved ? CardLinter.Lint(proposal.Draft) : [];
+        IReadOnlyList<CardFlag> flags = proposal.State is ProposalState.Pending or ProposalState.Approved
+            ? [.. duplicate is null ? [] : new[] { duplicate }, .. CardLinter.Lint(proposal.Draft)]
+            : [];
         return new CardView(
             proposal.Number,
             CardDraftValidator.Describe(proposal.Draft.Kind),
