@@ -32,6 +32,7 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
         services.AddSingleton(new CachedNoteTypes(settings.CollectionDirectory));
         services.AddSingleton<DeckFileCache>();
+        services.AddSingleton(provider => new CreationCheck(settings.CollectionDirectory, provider.GetRequiredService<CachedNoteTypes>()));
         services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<CachedNoteTypes>(),
             provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<AnkiConnectClient>()));
         services.AddSingleton(provider => new SyncEngine(settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>(),
