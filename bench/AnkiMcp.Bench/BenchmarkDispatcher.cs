@@ -8,6 +8,7 @@ internal static class BenchmarkDispatcher
         [McpToolBenchmark.Name] = McpToolBenchmark.RunAsync,
         [ClientBenchmark.Name] = ClientBenchmark.RunAsync,
         [SyncBenchmark.Name] = SyncBenchmark.RunAsync,
+        [AsRunBenchmark.Name] = AsRunBenchmark.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
     };
 
