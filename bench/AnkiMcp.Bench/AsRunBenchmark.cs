@@ -25,11 +25,11 @@ internal static class AsRunBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int notes = IntOption(args, "--notes") ?? 10_000;
-        int large = IntOption(args, "--large") ?? 100_000;
-        int steadyRuns = IntOption(args, "--runs") ?? 7;
-        int imports = IntOption(args, "--imports") ?? 3;
-        string? toolPath = Option(args, "--tool");
+        int notes = BenchArguments.IntOption(args, "--notes") ?? 10_000;
+        int large = BenchArguments.IntOption(args, "--large") ?? 100_000;
+        int steadyRuns = BenchArguments.IntOption(args, "--runs") ?? 7;
+        int imports = BenchArguments.IntOption(args, "--imports") ?? 3;
+        string? toolPath = BenchArguments.Option(args, "--tool");
 
         using PackedTool tool = toolPath is null ? await PackedTool.InstallAsync() : PackedTool.Existing(toolPath);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -227,14 +227,6 @@ internal static class AsRunBenchmark
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string? Option(string[] args, string name)
-    {
-        int index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int? IntOption(string[] args, string name) => Option(args, name) is string value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>The sync runs at one collection size: first imports, the no-op right after each, and steady no-ops.</summary>
     private sealed class SyncFigures(int notes)

@@ -9,6 +9,7 @@ internal static class BenchmarkDispatcher
         [ClientBenchmark.Name] = ClientBenchmark.RunAsync,
         [SyncBenchmark.Name] = SyncBenchmark.RunAsync,
         [AsRunBenchmark.Name] = AsRunBenchmark.RunAsync,
+        [EmulatorHost.Name] = EmulatorHost.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
     };
 

@@ -20,7 +20,7 @@ internal static class SyncBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int notes = args.Contains("--quick") ? 2_000 : ReadNotes(args) ?? 10_000;
+        int notes = args.Contains("--quick") ? 2_000 : BenchArguments.IntOption(args, "--notes") ?? 10_000;
         string collection = GeneratedCollection.NewFolder("sync");
         await using Emulator emulator = await Emulator.StartAsync();
         using AnkiConnectClient client = new(new AnkiConnectOptions(emulator.Url));
@@ -112,11 +112,5 @@ internal static class SyncBenchmark
             .ToList());
         foreach (long id in ids)
             emulator.EditNote(id, "Answer", "Edited in Anki");
-    }
-
-    private static int? ReadNotes(string[] args)
-    {
-        int index = Array.IndexOf(args, "--notes");
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : null;
     }
 }
