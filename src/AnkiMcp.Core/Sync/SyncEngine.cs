@@ -91,6 +91,9 @@ public sealed partial class SyncEngine
             ? new NoteTypePlan(store.NoteTypeHash ?? "", [], [])
             : await noteTypeSync.PlanAsync([.. local.Types.Values], snapshot.ModelNames, store.NoteTypeHash, cancellationToken);
         PulledNotes pulled = new(local.Types);
+        NoteConverter.RenderAll([.. planned.Decisions
+            .Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki))
+            .Select(decision => decision.Local!)], local.Types);
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
         MediaPlan mediaPlan = await media.PlanAsync(planned.Decisions, store.LoadPushedMedia(), cancellationToken);
         CheckDeckFileNames(planned);
