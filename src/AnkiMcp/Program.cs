@@ -1,3 +1,3 @@
 using AnkiMcp.Cli;
 
-return await AnkiMcpCommandLine.Build().Parse(args).InvokeAsync();
+return await AnkiMcpCommandLine.InvokeAsync(args, CliConsole.FromProcess());

@@ -18,6 +18,11 @@ internal sealed class ActionDispatcher(EmulatorState state, Action refuseConnect
         long version = request["version"] is JsonValue v && v.TryGetValue(out long given) ? given : 4;
         JsonObject parameters = request["params"] as JsonObject ?? [];
         Count(action ?? "");
+        if (state.BrowseBeforeAction is { } browse && browse.Action == action)
+        {
+            state.BrowseBeforeAction = null;
+            state.Browser.Search(state.Collection, [.. state.Collection.FindNote(browse.NoteId)?.Cards.Select(card => card.Id) ?? []]);
+        }
         try
         {
             if (action != "requestPermission" && !KeyMatches(request["key"]))

@@ -194,6 +194,15 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
     /// <summary>The user creates a deck in Anki; returns its id.</summary>
     public long CreateDeck(string name) => Locked(() => _state.Collection.CreateDeck(name).Id);
 
+    /// <summary>The user closes Anki's Browser; its editor first saves the copy of the note it shows.</summary>
+    public void CloseBrowser() => Locked(() => _state.Browser.Close(_state.Collection));
+
+    /// <summary>The user opens the Browser on a note right before the next call of <paramref name="action"/> reaches Anki.</summary>
+    public void BrowseNoteBefore(string action, long noteId) => Locked(() => _state.BrowseBeforeAction = (action, noteId));
+
+    /// <summary>The note shown in the Browser's editor, if the Browser is open on one.</summary>
+    public long? NoteInBrowserEditor => Locked(() => _state.Browser.EditorNoteId);
+
     /// <summary>A file lands in Anki's media folder; returns the name Anki keeps it under.</summary>
     public string AddMedia(string fileName, byte[] content) => Locked(() => _state.Collection.StoreMedia(fileName, content, deleteExisting: true));
 

@@ -39,6 +39,12 @@ internal sealed class EmulatorState
 
     public TimeSpan ReplyDelay { get; set; }
 
+    /// <summary>Anki's Browser window.</summary>
+    public EmulatorBrowser Browser { get; } = new();
+
+    /// <summary>The user opens the Browser on this note just before the next call of this action (a race a test stages).</summary>
+    public (string Action, long NoteId)? BrowseBeforeAction { get; set; }
+
     public DateTimeOffset Now => _clock.GetUtcNow() + ClockOffset;
 
     /// <summary>The active profile's collection (created on first use, like a fresh profile).</summary>

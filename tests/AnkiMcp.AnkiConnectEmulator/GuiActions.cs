@@ -2,14 +2,22 @@ using System.Text.Json.Nodes;
 
 namespace AnkiMcp.AnkiConnectEmulator;
 
-/// <summary>The GUI actions a headless Anki can answer: no window is ever open, so nothing is selected or reviewed.</summary>
+/// <summary>The GUI actions: the Browser window (see <see cref="EmulatorBrowser"/>) and the dialogs a test can open; no review is ever active.</summary>
 internal static class GuiActions
 {
     public static IEnumerable<ActionSpec> All()
     {
         yield return new("guiBrowse", [], ["query", "reorderCards"], static c =>
-            new JsonArray([.. NoteActions.FindCards(c, c.Args.Get("query")).Select(id => JsonValue.Create(id))]));
-        yield return new("guiSelectedNotes", [], [], static _ => new JsonArray());
+        {
+            List<long> found = NoteActions.FindCards(c, c.Args.Get("query"));
+            c.State.Browser.Search(c.Collection, c.Args.Get("query") is null ? null : found);
+            return new JsonArray([.. found.Select(id => JsonValue.Create(id))]);
+        });
+        yield return new("guiSelectCard", ["card"], [], static c => c.State.Browser.Select(c.Collection, ActionArguments.AsLong(c.Args.Get("card"))));
+        // Deprecated, and despite its name it takes a card id.
+        yield return new("guiSelectNote", ["note"], [], static c => c.State.Browser.Select(c.Collection, ActionArguments.AsLong(c.Args.Get("note"))));
+        yield return new("guiSelectedNotes", [], [], static c =>
+            new JsonArray([.. c.State.Browser.SelectedNotes(c.Collection).Select(id => JsonValue.Create(id))]));
         yield return new("guiAddCards", [], ["note"], static c =>
         {
             if (c.Args.Get("note") is JsonObject note)

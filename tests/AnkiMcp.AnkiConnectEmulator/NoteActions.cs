@@ -171,7 +171,9 @@ internal static class NoteActions
             for (int i = 0; i < merged.Count; i++)
                 values[i] = merged[i];
         }
-        c.Collection.SetValues(note, values);
+        // Written past the Browser's editor, which keeps showing (and later saves) its own copy: see EmulatorBrowser.
+        if (c.State.Browser.EditorNoteId != note.Id)
+            c.Collection.SetValues(note, values);
     }
 
     private static JsonNode? UpdateNote(ActionContext c)
@@ -202,7 +204,9 @@ internal static class NoteActions
                 [.. array.Select(t => t!.GetValue<string>())],
             _ => throw new AnkiActionException("Must provide tags as a list of strings"),
         };
-        c.Collection.SetTags(GetNote(c, id), list);
+        EmulatorNote note = GetNote(c, id);
+        if (c.State.Browser.EditorNoteId != note.Id)
+            c.Collection.SetTags(note, list);
     }
 
     private static JsonNode? BulkTags(ActionContext c, bool add)

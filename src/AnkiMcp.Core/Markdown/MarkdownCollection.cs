@@ -58,6 +58,17 @@ public sealed class MarkdownCollection
         return new MarkdownCollection(full, types, decks, errors);
     }
 
+    /// <summary>This collection with the given deck files parsed from these texts instead of their files (edits planned
+    /// but not written yet; once written as given, the decks' content hashes match the files).</summary>
+    public MarkdownCollection WithDeckTexts(IReadOnlyDictionary<string, string> textsByPath)
+    {
+        ArgumentNullException.ThrowIfNull(textsByPath);
+        List<DeckFile> decks = [.. Decks.Select(deck => textsByPath.TryGetValue(deck.Path, out string? text) ? DeckFileParser.Parse(deck.Path, text, NoteTypes) : deck)];
+        HashSet<string> replaced = [.. textsByPath.Keys.Select(Path.GetFileName).OfType<string>()];
+        List<CollectionError> errors = [.. Errors.Where(error => !replaced.Contains(error.File)), .. decks.Where(deck => textsByPath.ContainsKey(deck.Path)).SelectMany(deck => deck.Errors)];
+        return new MarkdownCollection(Directory, NoteTypes, decks, errors);
+    }
+
     /// <summary>The deck with Anki name <paramref name="deckName"/>, or null.</summary>
     public DeckFile? FindDeck(string deckName) => Decks.FirstOrDefault(d => d.DeckName == deckName);
 

@@ -12,17 +12,10 @@ public static class ApprovalGate
         _ => false,
     };
 
-    /// <summary>Throws a <see cref="ProposalException"/> that tells the person how to approve when the actor may not.</summary>
+    /// <summary>Refuses (<see cref="ProposalRefusal.NotAllowedToApprove"/>) when the actor may not approve.</summary>
     public static void EnsureMayApprove(ApprovalPolicy policy, ProposalActor actor)
     {
-        if (MayApprove(policy, actor))
-            return;
-        throw new ProposalException(policy switch
-        {
-            ApprovalPolicy.Reviewer =>
-                "The approval policy is 'reviewer': only the person can approve, in a terminal with `ankimcp review`. Ask them to run it, then call create_approved_cards.",
-            _ =>
-                "The approval policy is 'elicit': only the person's answer to the server's confirmation form counts, and this approval did not come from one.",
-        });
+        if (!MayApprove(policy, actor))
+            throw new ProposalRefusedException(new ProposalRefusal.NotAllowedToApprove(policy, actor));
     }
 }

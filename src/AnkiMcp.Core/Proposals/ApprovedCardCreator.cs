@@ -19,29 +19,30 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(25);
 
-    /// <summary>Creates the approved cards of one batch, or of all batches when <paramref name="batchId"/> is null.</summary>
-    /// <exception cref="ProposalException">Nothing is approved, or the deck files could not be written (then the cards stay approved).</exception>
-    public async Task<CardCreationResult> CreateAsync(long? batchId, ProposalActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the approved cards in <paramref name="scope"/>. A card that cannot be written (its deck file has errors,
+    /// its text would not read back) is reported in <see cref="CardCreationResult.Failed"/> and stays approved; the
+    /// others are created.
+    /// </summary>
+    /// <exception cref="ProposalRefusedException">Nothing is approved in the scope, or another process holds the creation lock.</exception>
+    public async Task<CardCreationResult> CreateAsync(CreationScope scope, ProposalActor actor, CancellationToken cancellationToken)
     {
         // Appending is read-modify-write of the deck files: one creator at a time, across processes too.
         await using FileStream creationLock = await AcquireLockAsync(cancellationToken);
-        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(batchId, NoteKey.New, cancellationToken);
+        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(scope, NoteKey.New, cancellationToken);
         if (claimed.Count == 0)
-        {
-            ProposalCounts counts = await store.CountsAsync(cancellationToken);
-            throw new ProposalException("No approved cards to create; nothing was written. " + (counts.Pending == 0
-                ? "Propose cards first (propose_cards) and let the person decide."
-                : $"{counts.Pending} card{(counts.Pending == 1 ? " is" : "s are")} pending the person's decision: show them, then record their approval (approve_proposals or `ankimcp review`)."));
-        }
+            throw new ProposalRefusedException(new ProposalRefusal.NothingApproved((await store.CountsAsync(cancellationToken)).Pending));
 
-        Dictionary<string, string> deckFiles = await WriteDecksAsync(claimed, actor);
-        NotesPushResult push = await PushAsync([.. claimed.Select(card => card.NoteKey!)], cancellationToken);
+        (List<Proposal> written, Dictionary<string, string> files, List<CardCreationFailure> failed) = await WriteDecksAsync(claimed, actor);
+        if (written.Count == 0)
+            return new CardCreationResult([], failed, files, null, Describe([], failed, files, null));
 
+        NotesPushResult push = await PushAsync([.. written.Select(card => card.NoteKey!)], cancellationToken);
         HashSet<string> inAnki = [.. push.Notes.Where(note => note.NoteId is not null).Select(note => note.NoteKey)];
         await store.RecordAnkiDeliveryAsync([.. inAnki], reachedAnki: true, CancellationToken.None);
-        await store.RecordAnkiDeliveryAsync([.. claimed.Select(card => card.NoteKey!).Where(key => !inAnki.Contains(key))], reachedAnki: false, CancellationToken.None);
-        Proposal[] created = [.. claimed.Select(card => card with { State = ProposalState.Created, ReachedAnki = inAnki.Contains(card.NoteKey!) })];
-        return new CardCreationResult(created, deckFiles, push.Status, Describe(created, deckFiles, push));
+        await store.RecordAnkiDeliveryAsync([.. written.Select(card => card.NoteKey!).Where(key => !inAnki.Contains(key))], reachedAnki: false, CancellationToken.None);
+        Proposal[] created = [.. written.Select(card => card with { State = ProposalState.Created, ReachedAnki = inAnki.Contains(card.NoteKey!) })];
+        return new CardCreationResult(created, failed, files, push.Status, Describe(created, failed, files, push));
     }
 
     // A closed Anki refuses the connection at once; asking first spares the push from reading the whole collection for nothing.
@@ -83,65 +84,89 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
             {
                 await Task.Delay(LockRetry, cancellationToken);
             }
-            catch (IOException busy)
+            catch (IOException)
             {
-                throw new ProposalException($"Another AnkiMcp process has been creating cards in this collection for {LockWait.TotalSeconds:0} s; nothing was created. Try again in a moment.", busy);
+                throw new ProposalRefusedException(new ProposalRefusal.CreationBusy(LockWait));
             }
         }
     }
 
-    private async Task<Dictionary<string, string>> WriteDecksAsync(IReadOnlyList<Proposal> claimed, ProposalActor actor)
+    // Deck by deck: each append is atomic, so a deck's cards are either all in its file or none; a card that would not
+    // fit is left out of its deck's append, and a deck that cannot be written leaves only its own cards behind.
+    private async Task<(List<Proposal> Written, Dictionary<string, string> DeckFiles, List<CardCreationFailure> Failed)> WriteDecksAsync(
+        IReadOnlyList<Proposal> claimed, ProposalActor actor)
     {
-        Dictionary<string, string> written = [];
+        List<Proposal> written = [];
+        Dictionary<string, string> files = [];
+        List<CardCreationFailure> failed = [];
+        NoteTypeRegistry types;
         try
         {
-            NoteTypeRegistry types = noteTypes.Get();
-            foreach (IGrouping<string, Proposal> deck in claimed.GroupBy(card => card.Draft.Deck, StringComparer.Ordinal))
+            types = noteTypes.Get();
+        }
+        catch (CollectionFormatException broken)
+        {
+            failed.AddRange(claimed.Select(card => new CardCreationFailure(card, $"the collection's note types cannot be read: {broken.Message}")));
+            await store.ReleaseClaimAsync([.. claimed], CancellationToken.None);
+            return (written, files, failed);
+        }
+
+        foreach (IGrouping<string, Proposal> deck in claimed.GroupBy(card => card.Draft.Deck, StringComparer.Ordinal))
+        {
+            List<Proposal> inDeck = [];
+            try
             {
                 string fileName = DeckFileNames.ToFileName(deck.Key);
                 string path = Path.Combine(collectionDirectory, fileName);
                 DeckFile? current = File.Exists(path) ? deckFiles.Get(path, types) : null;
                 HashSet<string?> inFile = [.. current?.Notes.Select(note => note.Key) ?? []];
-                MarkdownNote[] missing = [.. deck.Where(card => !inFile.Contains(card.NoteKey)).Select(card => ToNote(card, types))];
-                if (missing.Length > 0)
-                    deckFiles.Put(DeckFileWriter.AppendNotes(path, missing, types, current), types);
-                written[deck.Key] = fileName;
-                await store.MarkCreatedAsync([.. deck], actor, CancellationToken.None);
+                List<(Proposal Card, MarkdownNote Note)> missing = [];
+                foreach (Proposal card in deck)
+                {
+                    IReadOnlyList<string> problems = inFile.Contains(card.NoteKey) ? [] : CardNotes.Problems(card.Draft, types);
+                    if (problems.Count > 0)
+                        failed.Add(new CardCreationFailure(card, string.Join("; ", problems)));
+                    else if (inFile.Contains(card.NoteKey))
+                        inDeck.Add(card);
+                    else
+                        missing.Add((card, CardNotes.ToNote(card.Draft, card.NoteKey, types)));
+                }
+
+                if (missing.Count > 0)
+                    deckFiles.Put(DeckFileWriter.AppendNotes(path, [.. missing.Select(item => item.Note)], types, current), types);
+                inDeck.AddRange(missing.Select(item => item.Card));
+                if (inDeck.Count > 0)
+                    files[deck.Key] = fileName;
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or CollectionFormatException or ArgumentException)
+            {
+                // Nothing of this deck was written: the append is atomic.
+                failed.AddRange(deck.Where(card => failed.All(failure => failure.Card != card)).Select(card => new CardCreationFailure(card, error.Message)));
+                inDeck.Clear();
             }
 
-            return written;
+            written.AddRange(await store.MarkCreatedAsync(inDeck, actor, CancellationToken.None));
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or CollectionFormatException or ArgumentException)
-        {
-            // The deck file write is atomic: the decks not in written hold none of their cards, so the keys go back.
-            Proposal[] unwritten = [.. claimed.Where(card => !written.ContainsKey(card.Draft.Deck))];
-            await store.ReleaseClaimAsync(unwritten, CancellationToken.None);
-            string done = written.Count == 0 ? "" : $" The cards for {string.Join(", ", written.Keys)} were written.";
-            throw new ProposalException($"Could not write the cards to the Markdown deck files: {error.Message}{done} " +
-                $"The other {unwritten.Length} card{(unwritten.Length == 1 ? "" : "s")} stay approved; fix the problem and call create_approved_cards again.", error);
-        }
+
+        await store.ReleaseClaimAsync([.. failed.Select(failure => failure.Card)], CancellationToken.None);
+        return (written, files, failed);
     }
 
-    private static MarkdownNote ToNote(Proposal card, NoteTypeRegistry types)
+    private static string Describe(Proposal[] created, List<CardCreationFailure> failed, Dictionary<string, string> deckFiles, NotesPushResult? push)
     {
-        CardKindSchema schema = CardKindSchema.For(card.Draft.Kind);
-        NoteTypeDefinition type = types.Find(schema.NoteTypeName)
-            ?? throw new CollectionFormatException($"The collection has no note type {schema.NoteTypeName} (note_types/{schema.NoteTypeName}/); run `ankimcp init` to restore the default note types.");
-        Dictionary<string, string> fields = type.Fields
-            .Where(field => field.Label is not null)
-            .ToDictionary(field => field.Name, field => card.Draft.Fields.GetValueOrDefault(field.Name) ?? string.Empty);
-        return new MarkdownNote(card.NoteKey, schema.NoteTypeName, fields, card.Draft.Tags, 0);
-    }
-
-    private static string Describe(Proposal[] created, Dictionary<string, string> deckFiles, NotesPushResult push)
-    {
+        string notCreated = failed.Count == 0
+            ? ""
+            : $" Not created ({failed.Count} stay{(failed.Count == 1 ? "s" : "")} approved): " +
+              string.Join("; ", failed.Select(failure => $"card {failure.Card.Number} of batch {failure.Card.BatchId}: {failure.Reason}")) + ".";
+        if (created.Length == 0)
+            return "No card was created." + notCreated;
         string cards = created.Length == 1 ? "1 card" : $"{created.Length} cards";
         string where = string.Join("; ", created.GroupBy(card => card.Draft.Deck).Select(deck => $"{deck.Count()} in {deck.Key} ({deckFiles[deck.Key]})"));
-        return push.Status switch
+        return push!.Status switch
         {
             PushStatus.Pushed => $"Created {cards}: {where}. They are in Anki now.",
             PushStatus.PartlyPushed => $"Created {cards} in the Markdown deck files: {where}. {created.Count(card => card.ReachedAnki == true)} reached Anki; the others did not: {push.Message}",
             _ => $"Created {cards} in the Markdown deck files: {where}. They are not in Anki yet: {push.Message}",
-        };
+        } + notCreated;
     }
 }

@@ -7,10 +7,11 @@ namespace AnkiMcp.Core.Sync;
 /// <summary>Reads what a sync needs from Anki in a fixed number of requests, however many notes there are.</summary>
 internal sealed class AnkiCollectionReader(AnkiConnectClient client)
 {
-    /// <summary>One request: version, active profile, note types and the ids of the managed notes and their cards.</summary>
+    /// <summary>One request: version, active profile, note types, the notes selected in Anki's Browser and the ids of the
+    /// managed notes and their cards.</summary>
     public async Task<AnkiSnapshot> ReadSnapshotAsync(IReadOnlyCollection<string> managedTypes, CancellationToken cancellationToken)
     {
-        List<AnkiAction> actions = [new("version"), new("getActiveProfile"), new("modelNames")];
+        List<AnkiAction> actions = [new("version"), new("getActiveProfile"), new("modelNames"), new("guiSelectedNotes")];
         if (managedTypes.Count > 0)
         {
             string query = ManagedNotesQuery(managedTypes);
@@ -20,13 +21,16 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);
         string profile = results[1].GetResultOrThrow().GetString() ?? "";
         HashSet<string> modelNames = [.. results[2].GetResultOrThrow().EnumerateArray().Select(name => name.GetString()!)];
+        // Only a warning depends on the selection: an add-on without the action (or a Browser in a state it cannot read) must not stop the sync.
+        HashSet<long> selected = results[3].Error is null && results[3].Result.ValueKind == JsonValueKind.Array ? [.. Ids(results[3])] : [];
         return managedTypes.Count > 0
-            ? new AnkiSnapshot(profile, modelNames, Ids(results[3]), Ids(results[4]))
-            : new AnkiSnapshot(profile, modelNames, [], []);
+            ? new AnkiSnapshot(profile, modelNames, Ids(results[4]), Ids(results[5]), selected)
+            : new AnkiSnapshot(profile, modelNames, [], [], selected);
     }
 
     /// <summary>
-    /// One request when nothing changed: every note's modification time and the decks of the notes' first cards. Only
+    /// One request when nothing changed: every note's modification time, the decks of the notes' first cards and, when
+    /// <paramref name="unmanagedCounts"/> is given, the number of notes of each other note type (filled in). Only
     /// notes that changed since the last sync (or may have, within the last recorded second), are new, or whose Markdown
     /// side changed are read in full, with two more requests.
     /// </summary>
@@ -36,13 +40,23 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         IReadOnlyDictionary<long, NoteSyncState> stateById,
         long ankiClock,
         Func<NoteSyncState, bool> markdownUnchanged,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Dictionary<string, int>? unmanagedCounts = null)
     {
         IReadOnlyList<long> noteIds = snapshot.ManagedNoteIds;
+        // Counting the notes of the other types rides along in the same request, so that none is skipped without a word.
+        List<string> otherTypes = unmanagedCounts is null ? [] : [.. snapshot.ModelNames.Where(name => !types.ContainsKey(name)).Order(StringComparer.Ordinal)];
+        List<AnkiAction> counts = [.. otherTypes.Select(name => new AnkiAction("findNotes", new { query = ManagedNotesQuery([name]) }))];
         if (noteIds.Count == 0)
+        {
+            if (counts.Count > 0)
+                CountUnmanaged(otherTypes, await client.MultiAsync(counts, cancellationToken), unmanagedCounts!);
             return [];
+        }
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
-            [new AnkiAction("notesModTime", new { notes = noteIds }), new AnkiAction("getDecks", new { cards = snapshot.ManagedCardIds })], cancellationToken);
+            [new AnkiAction("notesModTime", new { notes = noteIds }), new AnkiAction("getDecks", new { cards = snapshot.ManagedCardIds }), .. counts], cancellationToken);
+        if (counts.Count > 0)
+            CountUnmanaged(otherTypes, results.Skip(2).ToList(), unmanagedCounts!);
         Dictionary<long, long> mods = [];
         foreach (JsonElement entry in results[0].GetResultOrThrow().EnumerateArray())
         {
@@ -89,6 +103,15 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         return managed.Select(info => ToRemoteNote(info, types[info.ModelName], deckByCard.GetValueOrDefault(info.Cards[0], "Default"), info.Mod ?? mods.GetValueOrDefault(info.NoteId)));
     }
 
+    private static void CountUnmanaged(List<string> types, IReadOnlyList<AnkiActionResult> results, Dictionary<string, int> counts)
+    {
+        for (int i = 0; i < types.Count; i++)
+        {
+            if (results[i].Error is null && results[i].Result.ValueKind == JsonValueKind.Array && results[i].Result.GetArrayLength() is > 0 and int count)
+                counts[types[i]] = count;
+        }
+    }
+
     private static List<long> Ids(AnkiActionResult result) => [.. result.GetResultOrThrow().EnumerateArray().Select(id => id.GetInt64())];
 
     private static Dictionary<long, string> DecksByCard(JsonElement decks)
@@ -109,7 +132,8 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
     /// <summary>An Anki search for the notes whose hidden key field holds this key.</summary>
     public static string KeyQuery(string noteKey) => $"\"{NoteTypeDefinition.KeyFieldName}:{EscapeSearchText(noteKey)}\"";
 
-    private static RemoteNote ToRemoteNote(AnkiNoteInfo info, ManagedNoteType type, string deckName, long mod)
+    /// <summary>An Anki note of a managed type as a sync sees it.</summary>
+    public static RemoteNote ToRemoteNote(AnkiNoteInfo info, ManagedNoteType type, string deckName, long mod)
     {
         string? key = info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim();
         Dictionary<string, string> fields = new(StringComparer.Ordinal);

@@ -5,4 +5,10 @@ namespace AnkiMcp.Core.Sync;
 /// <param name="ModelNames">Every note type in Anki.</param>
 /// <param name="ManagedNoteIds">The ids of the notes whose type is in <c>note_types/</c>.</param>
 /// <param name="ManagedCardIds">The ids of those notes' cards.</param>
-internal sealed record AnkiSnapshot(string Profile, IReadOnlySet<string> ModelNames, IReadOnlyList<long> ManagedNoteIds, IReadOnlyList<long> ManagedCardIds);
+/// <param name="SelectedInBrowser">The notes selected in Anki's Browser: Anki ignores changes to the one its editor shows.</param>
+internal sealed record AnkiSnapshot(
+    string Profile,
+    IReadOnlySet<string> ModelNames,
+    IReadOnlyList<long> ManagedNoteIds,
+    IReadOnlyList<long> ManagedCardIds,
+    IReadOnlySet<long> SelectedInBrowser);

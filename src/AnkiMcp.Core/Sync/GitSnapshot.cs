@@ -1,3 +1,4 @@
+using System.Text;
 using LibGit2Sharp;
 
 namespace AnkiMcp.Core.Sync;
@@ -38,7 +39,10 @@ public static class GitSnapshot
         foreach (string path in changed)
         {
             string fullPath = Path.Combine(collectionDir, path);
-            if (File.Exists(fullPath))
+            // A link is committed as git does, as the path it points to: a link out of the collection must not carry its target in.
+            if (new FileInfo(fullPath).LinkTarget is { } link)
+                tree.Add(path, repository.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(link))), Mode.SymbolicLink);
+            else if (File.Exists(fullPath))
                 tree.Add(path, repository.ObjectDatabase.CreateBlob(fullPath), Mode.NonExecutableFile);
             else
                 tree.Remove(path);

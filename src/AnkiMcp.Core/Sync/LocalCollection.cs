@@ -22,6 +22,10 @@ internal sealed class LocalCollection
 
     public IReadOnlyList<LocalNote> Notes { get; }
 
+    /// <summary>The collection as it will be once these deck file texts are written.</summary>
+    public LocalCollection WithDeckTexts(IReadOnlyDictionary<string, string> textsByPath) =>
+        textsByPath.Count == 0 ? this : Checked(Directory, Collection.WithDeckTexts(textsByPath));
+
     /// <summary>Loads the folder; any parse error stops the sync before it changes anything.</summary>
     public static LocalCollection Load(string directory)
     {
@@ -34,10 +38,13 @@ internal sealed class LocalCollection
         {
             throw new SyncRefusedException(invalid.Message + FixAdvice, invalid);
         }
-        if (collection.Errors.Count > 0)
-            throw new SyncRefusedException(string.Join(Environment.NewLine, collection.Errors) + FixAdvice);
-        return new LocalCollection(directory, collection);
+        return Checked(directory, collection);
     }
+
+    private static LocalCollection Checked(string directory, MarkdownCollection collection) =>
+        collection.Errors.Count > 0
+            ? throw new SyncRefusedException(string.Join(Environment.NewLine, collection.Errors) + FixAdvice)
+            : new LocalCollection(directory, collection);
 
     private static string FixAdvice => Environment.NewLine + "Fix the collection as said above and run again. Nothing was changed.";
 

@@ -81,23 +81,32 @@ internal sealed class MarkdownChangeApplier
 
     private IReadOnlyList<MarkdownNote> WriteDeck(string file, Dictionary<string, string> removedFrom, Dictionary<string, MarkdownNote> replaced, List<(long Order, MarkdownNote Note)> appended)
     {
-        List<MarkdownNote> notes = [];
-        foreach (MarkdownNote note in _decks.GetValueOrDefault(file)?.Notes ?? [])
-        {
-            if (note.Key is not null && removedFrom.GetValueOrDefault(note.Key) == file)
-                continue;
-            notes.Add(note.Key is not null && replaced.TryGetValue(note.Key, out MarkdownNote? update) ? update : note);
-        }
-        notes.AddRange(appended.OrderBy(item => item.Order).Select(item => item.Note));
         string path = Path.Combine(_local.Directory, file);
-        if (notes.Count == 0)
+        List<MarkdownNote> added = [.. appended.OrderBy(item => item.Order).Select(item => item.Note)];
+        if (!_decks.TryGetValue(file, out DeckFile? deck))
+        {
+            DeckFileWriter.WriteDeck(path, added, Types);
+            return [.. DeckFileParser.Load(path, Types).Notes.Where(note => note.Key is not null)];
+        }
+        // Only the notes that changed are rewritten; every other byte stays as the person wrote it.
+        Dictionary<string, MarkdownNote?> changes = new(StringComparer.Ordinal);
+        foreach (string key in deck.Notes.Select(note => note.Key).OfType<string>())
+        {
+            if (removedFrom.GetValueOrDefault(key) == file)
+                changes[key] = null;
+            else if (replaced.TryGetValue(key, out MarkdownNote? update))
+                changes[key] = update;
+        }
+        if (deck.Notes.Count - changes.Values.Count(note => note is null) + added.Count == 0)
         {
             // Every note left the deck: the file goes too, as the deck did in Anki.
             File.Delete(path);
+            _decks.Remove(file);
             return [];
         }
-        DeckFileWriter.WriteDeck(path, notes, Types);
-        return [.. DeckFileParser.Load(path, Types).Notes.Where(note => note.Key is not null)];
+        DeckFile written = DeckFileSplicer.Write(deck, changes, added, Types);
+        _decks[file] = written;
+        return [.. written.Notes.Where(note => note.Key is not null)];
     }
 
     private void WriteConflictFile(NoteDecision decision)

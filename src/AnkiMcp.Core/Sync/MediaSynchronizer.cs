@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown.Media;
@@ -7,15 +6,21 @@ namespace AnkiMcp.Core.Sync;
 
 /// <summary>
 /// Copies the media files the synced notes reference: up to Anki only when Anki lacks them (a digest remembers what
-/// was pushed, so unchanged files cost no request), down into <c>media/</c> when the folder lacks them.
+/// was pushed, so unchanged files cost no request), down into <c>media/</c> when the folder lacks them. Names carry the
+/// content's digest (see <see cref="MediaRenamer"/>), so a name Anki has holds the same content. A symbolic link out of
+/// the collection is never read.
 /// </summary>
 internal sealed class MediaSynchronizer(AnkiConnectClient client, string collectionDirectory, IReadOnlyDictionary<string, ManagedNoteType> types)
 {
     private const int UploadBytesPerRequest = 8 << 20;
 
-    private string MediaDirectory => Path.Combine(collectionDirectory, MediaFolder.FolderName);
+    private readonly MediaFolder _folder = new(collectionDirectory);
 
-    public async Task<MediaPlan> PlanAsync(IReadOnlyList<NoteDecision> decisions, IReadOnlyDictionary<string, string> pushed, CancellationToken cancellationToken)
+    private string MediaDirectory => _folder.Path;
+
+    /// <summary>Plans the copies; <paramref name="renamedFrom"/> gives, for a file that gets its hashed name in this run, the name it has on disk until then.</summary>
+    public async Task<MediaPlan> PlanAsync(IReadOnlyList<NoteDecision> decisions, IReadOnlyDictionary<string, string> pushed, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? renamedFrom = null)
     {
         List<string> warnings = [];
         Dictionary<string, string> candidates = new(StringComparer.Ordinal);
@@ -23,13 +28,13 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         {
             foreach (string name in MediaReferences.In(NoteConverter.ToAnkiFields(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
             {
-                string path = Path.Combine(MediaDirectory, name);
-                if (!File.Exists(path))
+                MediaFileState file = _folder.Inspect(renamedFrom?.GetValueOrDefault(name) ?? name);
+                if (file.Kind != MediaFileKind.Readable)
                 {
-                    warnings.Add($"{decision.Local.File}:{decision.Local.Line}: media/{name} is referenced but not in media/; add the file or fix the reference.");
+                    warnings.Add($"{decision.Local.File}:{decision.Local.Line}: {file.Problem(name)}.");
                     continue;
                 }
-                string digest = await DigestAsync(path, cancellationToken);
+                string digest = await MediaFolder.DigestAsync(file.Path!, cancellationToken);
                 if (pushed.GetValueOrDefault(name) != digest)
                     candidates[name] = digest;
             }
@@ -60,7 +65,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         long batchBytes = 0;
         foreach ((string name, string digest) in plan.Uploads)
         {
-            byte[] content = await File.ReadAllBytesAsync(Path.Combine(MediaDirectory, name), cancellationToken);
+            byte[] content = await File.ReadAllBytesAsync(_folder.FullPathOf(name), cancellationToken);
             if (batchBytes + content.Length > UploadBytesPerRequest && batch.Count > 0)
             {
                 await StoreAsync(batch, plan, transaction, cancellationToken);
@@ -106,11 +111,5 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
             results[i].GetResultOrThrow();
             transaction.SetPushedMedia(batch[i].Name, plan.Uploads[batch[i].Name]);
         }
-    }
-
-    private static async Task<string> DigestAsync(string path, CancellationToken cancellationToken)
-    {
-        await using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }

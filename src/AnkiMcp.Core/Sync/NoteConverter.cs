@@ -26,20 +26,32 @@ internal static class NoteConverter
         return new Dictionary<string, string>(rendered.Html, StringComparer.Ordinal);
     }
 
-    /// <summary>Renders the notes' HTML on every core ahead of the run's steps that need it.</summary>
-    public static void RenderAll(IReadOnlyCollection<LocalNote> notes, IReadOnlyDictionary<string, ManagedNoteType> types) =>
-        Parallel.ForEach(notes, note =>
+    /// <summary>
+    /// Renders the notes' HTML on every core ahead of the run's steps that need it. A note that cannot be rendered is
+    /// left for those steps, which meet it in plan order and stop the run with its place.
+    /// </summary>
+    public static void RenderAll(IReadOnlyCollection<LocalNote> notes, IReadOnlyDictionary<string, ManagedNoteType> types)
+    {
+        try
         {
-            ManagedNoteType type = types[note.NoteTypeName];
-            if (!s_rendered.TryGetValue(note, out RenderedFields? rendered) || rendered.Type != type)
-                s_rendered.AddOrUpdate(note, new RenderedFields(type, Render(note, type)));
-        });
+            Parallel.ForEach(notes, note =>
+            {
+                ManagedNoteType type = types[note.NoteTypeName];
+                if (!s_rendered.TryGetValue(note, out RenderedFields? rendered) || rendered.Type != type)
+                    s_rendered.AddOrUpdate(note, new RenderedFields(type, Render(note, type)));
+            });
+        }
+        catch (AggregateException failures) when (failures.InnerExceptions.All(failure => failure is SyncRefusedException))
+        {
+            // Reported in order by the step that needs the note.
+        }
+    }
 
     private static Dictionary<string, string> Render(LocalNote note, ManagedNoteType type)
     {
         Dictionary<string, string> fields = new(StringComparer.Ordinal);
         foreach (string name in type.SyncedFields)
-            fields[name] = note.Fields.TryGetValue(name, out string? markdown) && markdown.Length > 0 ? AnkiHtmlRenderer.ToHtml(markdown) : "";
+            fields[name] = note.Fields.TryGetValue(name, out string? markdown) && markdown.Length > 0 ? Render(note, name, markdown) : "";
         return fields;
     }
 
@@ -49,10 +61,38 @@ internal static class NoteConverter
         Dictionary<string, string> fields = new(StringComparer.Ordinal);
         foreach (string name in type.SyncedFields)
         {
-            if (note.Fields.TryGetValue(name, out string? html) && html.Length > 0 && AnkiHtmlConverter.ToMarkdown(html) is { Length: > 0 } markdown)
+            if (note.Fields.TryGetValue(name, out string? html) && html.Length > 0 && Convert(note, name, html) is { Length: > 0 } markdown)
                 fields[name] = markdown;
         }
         return fields;
+    }
+
+    // Content no converter should choke on still might (nesting beyond a parser's limit): the person gets the note's place
+    // and the run stops before anything changed, never a stack trace.
+    private static string Render(LocalNote note, string field, string markdown)
+    {
+        try
+        {
+            return AnkiHtmlRenderer.ToHtml(markdown);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            throw new SyncRefusedException($"{note.File}:{note.Line}: field {field} of this note cannot be turned into Anki HTML ({failure.Message}). "
+                + "Simplify that field (for instance fewer nested brackets or lists), then sync again. Nothing was changed.", failure);
+        }
+    }
+
+    private static string Convert(RemoteNote note, string field, string html)
+    {
+        try
+        {
+            return AnkiHtmlConverter.ToMarkdown(html);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            throw new SyncRefusedException($"Anki note {note.NoteId} (deck {note.DeckName}), field {field}, cannot be turned into Markdown ({failure.Message}). "
+                + $"Simplify that field in Anki's browser (search nid:{note.NoteId}), then sync again. Nothing was changed.", failure);
+        }
     }
 
     /// <summary>Whether the Markdown note, rendered to HTML, is what Anki holds (fields and tags).</summary>

@@ -11,6 +11,9 @@ internal sealed record NoteDecision(string Key, LocalNote? Local, RemoteNote? Re
     /// <summary>The Markdown note has no key yet: the key is written into its file.</summary>
     public bool NeedsKeyInMarkdown => Local is { Key: null };
 
+    /// <summary>The key was made by this run's planner: a real run makes another one, so a dry run shows none.</summary>
+    public bool HasNewKey => Local is { Key: null } || (Local is null && State is null && Remote is { EmbeddedKey: null });
+
     /// <summary>The Anki note's hidden key field does not hold the key yet.</summary>
     public bool NeedsKeyInAnki => Remote is not null && Remote.EmbeddedKey != Key;
 

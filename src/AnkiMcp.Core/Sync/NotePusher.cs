@@ -138,7 +138,8 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
     }
 
     private static void Record(SyncStateTransaction transaction, NoteDecision decision, long? noteId, IReadOnlyDictionary<string, ManagedNoteType> types) =>
-        new StateRecorder(transaction, new Dictionary<string, NoteSyncState>(), types).Record(decision, noteId);
+        new StateRecorder(transaction, new Dictionary<string, NoteSyncState>()).Record(decision,
+            RemoteNote.Added(noteId ?? throw new InvalidOperationException($"Note {decision.Key} has no Anki note id."), decision.Key, decision.Local!, types[decision.Local!.NoteTypeName]));
 
     private static NotesPushResult Result(List<PushedNote> notes)
     {

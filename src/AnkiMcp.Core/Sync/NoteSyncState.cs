@@ -19,6 +19,10 @@ public sealed record NoteSyncState(
     long AnkiMod = 0,
     IReadOnlyList<long>? Cards = null)
 {
+    /// <summary>The Markdown fingerprint of a note whose conflict is open: it matches no note, so the Markdown side counts as
+    /// changed until the person settles the conflict.</summary>
+    public const string UnsettledMarkdown = "conflict";
+
     /// <summary>Equal when every column is equal (card lists compared by value).</summary>
     public bool Equals(NoteSyncState? other) =>
         other is not null && (NoteKey, NoteId, NoteTypeName, DeckName, MarkdownFingerprint, AnkiFingerprint, AnkiMod)

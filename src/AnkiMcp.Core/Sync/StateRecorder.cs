@@ -1,18 +1,23 @@
-using AnkiMcp.Core.Markdown;
-
 namespace AnkiMcp.Core.Sync;
 
 /// <summary>Writes what a note looks like on both sides once the sync has brought them together.</summary>
-internal sealed class StateRecorder(SyncStateTransaction transaction, IReadOnlyDictionary<string, NoteSyncState> stored, IReadOnlyDictionary<string, ManagedNoteType> types)
+internal sealed class StateRecorder(SyncStateTransaction transaction, IReadOnlyDictionary<string, NoteSyncState> stored)
 {
     /// <summary>Records a note whose changes all went through.</summary>
     /// <param name="decision">The note.</param>
-    /// <param name="createdNoteId">The new Anki note id, when the note was just added to Anki.</param>
+    /// <param name="inAnki">The note as read back from Anki after this run wrote it; null when the run did not write it.</param>
     /// <param name="markdownFingerprint">The fingerprint of the note as written to Markdown, when it was just written.</param>
-    public void Record(NoteDecision decision, long? createdNoteId, string? markdownFingerprint = null)
+    public void Record(NoteDecision decision, RemoteNote? inAnki, string? markdownFingerprint = null)
     {
         if (decision.IsOpenConflict)
+        {
+            // Anki's version (kept in conflicts/) becomes the Anki side's reference: once the person deletes the conflict
+            // file, their Markdown goes to Anki, unless Anki changed again meanwhile (then it is a new conflict).
+            RemoteNote kept = decision.Remote!;
+            transaction.Upsert(new NoteSyncState(decision.Key, kept.NoteId, kept.NoteTypeName, decision.State?.DeckName ?? decision.Local!.DeckName,
+                NoteSyncState.UnsettledMarkdown, kept.Fingerprint, kept.Mod, kept.Cards));
             return;
+        }
         if (decision.Has(SyncChangeKind.Delete, SyncSide.Anki) || decision.Has(SyncChangeKind.Delete, SyncSide.Markdown) || decision is { Local: null, Remote: null })
         {
             if (stored.ContainsKey(decision.Key))
@@ -20,22 +25,17 @@ internal sealed class StateRecorder(SyncStateTransaction transaction, IReadOnlyD
             return;
         }
 
-        string type = decision.Local?.NoteTypeName ?? decision.Remote!.NoteTypeName;
+        RemoteNote anki = inAnki ?? decision.Remote ?? throw new InvalidOperationException($"Note {decision.Key} was written to Anki but not read back.");
         string deck = decision.Local is null || decision.Has(SyncChangeKind.Move, SyncSide.Markdown) ? decision.Remote!.DeckName : decision.Local.DeckName;
-        string ankiFingerprint = decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki)
-            ? NoteFingerprint.Compute(type, NoteConverter.ToAnkiFields(decision.Local!, types[type]), decision.Local!.Tags)
-            : decision.Remote!.Fingerprint;
-        // A note this run wrote to has a new modification time in Anki, unknown here: 0 makes the next sync read it once.
-        bool written = decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.NeedsKeyInAnki;
         NoteSyncState next = new(
             decision.Key,
-            decision.Remote?.NoteId ?? createdNoteId ?? throw new InvalidOperationException($"Note {decision.Key} has no Anki note id."),
-            type,
+            anki.NoteId,
+            anki.NoteTypeName,
             deck,
             markdownFingerprint ?? decision.Local!.Fingerprint,
-            ankiFingerprint,
-            written ? 0 : decision.Remote!.Mod,
-            decision.Remote?.Cards ?? []);
+            anki.Fingerprint,
+            anki.Mod,
+            anki.Cards);
         if (!stored.TryGetValue(decision.Key, out NoteSyncState? previous) || previous != next)
             transaction.Upsert(next);
     }

@@ -72,6 +72,10 @@ public sealed partial class SyncEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         LocalCollection local = LocalCollection.Load(_collectionDir);
+        // Media get their content-hashed names before anything is planned, so the notes' new references go to Anki in this run.
+        MediaRenamer renamer = new(_collectionDir);
+        MediaRenames renames = direction == SyncDirection.AnkiToMarkdown ? MediaRenames.None : await renamer.PlanAsync(local, cancellationToken);
+        local = local.WithDeckTexts(renames.DeckTexts);
         using SyncStateStore store = SyncStateStore.Open(_collectionDir);
         AnkiCollectionReader reader = new(_client);
         AnkiSnapshot snapshot = await reader.ReadSnapshotAsync([.. local.Types.Keys], cancellationToken);
@@ -79,31 +83,49 @@ public sealed partial class SyncEngine
         IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
         Dictionary<string, LocalNote> localByKey = local.Notes.Where(note => note.Key is not null).DistinctBy(note => note.Key).ToDictionary(note => note.Key!, StringComparer.Ordinal);
         long ankiClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
+        Dictionary<string, int>? unmanaged = direction == SyncDirection.MarkdownToAnki ? null : new(StringComparer.Ordinal);
         IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(
             snapshot, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
             known => localByKey.TryGetValue(known.NoteKey, out LocalNote? note) && note.Fingerprint == known.MarkdownFingerprint,
-            cancellationToken);
+            cancellationToken, unmanaged);
 
-        SyncPlanner planner = new(direction, options, (note, ankiNote) => NoteConverter.SameContent(note, ankiNote, local.Types[note.NoteTypeName]), NoteKey.New);
+        SyncPlanner planner = new(direction, options, (note, ankiNote) => NoteConverter.SameContent(note, ankiNote, local.Types[note.NoteTypeName]), NoteKey.New,
+            key => File.Exists(ConflictFiles.FullPath(_collectionDir, key)));
         PlannedNotes planned = planner.Plan(local.Notes, remote, state);
         NoteTypeSynchronizer noteTypeSync = new(_client);
         NoteTypePlan noteTypes = direction == SyncDirection.AnkiToMarkdown
             ? new NoteTypePlan(store.NoteTypeHash ?? "", [], [])
             : await noteTypeSync.PlanAsync([.. local.Types.Values], snapshot.ModelNames, store.NoteTypeHash, cancellationToken);
         PulledNotes pulled = new(local.Types);
-        NoteConverter.RenderAll([.. planned.Decisions
+        HashSet<NoteDecision> held = [.. planned.Decisions.Where(decision =>
+            WriteVerifier.WritesNote(decision) && decision.Remote is not null && snapshot.SelectedInBrowser.Contains(decision.Remote.NoteId))];
+        List<NoteDecision> decisions = [.. planned.Decisions.Where(decision => !held.Contains(decision))];
+        NoteConverter.RenderAll([.. decisions
             .Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki))
             .Select(decision => decision.Local!)], local.Types);
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
-        MediaPlan mediaPlan = await media.PlanAsync(planned.Decisions, store.LoadPushedMedia(), cancellationToken);
+        MediaPlan mediaPlan = await media.PlanAsync(decisions, store.LoadPushedMedia(), cancellationToken,
+            renames.Renames.DistinctBy(pair => pair.Value).ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal));
         CheckDeckFileNames(planned);
-        SyncPlan plan = new([.. planned.Changes], mediaPlan.Transfers, noteTypes.Changes);
+        // Anki's notes are turned into Markdown now, so that a field no converter can read stops the run before anything changed.
+        foreach (NoteDecision pull in decisions.Where(decision => PulledNotes.WritesAnkiVersion(decision) || decision.IsOpenConflict))
+            pulled.MarkdownFields(pull.Remote!);
         List<string> warnings = [.. planned.Warnings, .. mediaPlan.Warnings];
-        LogPlan(_logger, direction, plan.Changes.Count, plan.Media.Count, options.DryRun);
+        List<UnsyncedNote> notSynced = [.. held.Select(decision => Unsynced(decision, local.Types, pulled,
+            $"it is selected in Anki's Browser, whose editor ignores changes made from outside (and later saves its own copy back), so {(options.DryRun ? "it would not be" : "nothing was")} written to it",
+            "Close Anki's Browser (or select another note in it), then sync again."))];
         if (options.DryRun)
-            return new SyncReport(direction, DryRun: true, plan, SnapshotCommit: null, warnings);
+        {
+            SyncPlan dryPlan = new(Describe(decisions, dryRun: true, local.Types, pulled), mediaPlan.Transfers, noteTypes.Changes) { RenamedMedia = renames.AsPlan };
+            LogPlan(_logger, direction, dryPlan.Changes.Count, dryPlan.Media.Count, options.DryRun);
+            return new SyncReport(direction, DryRun: true, dryPlan, SnapshotCommit: null, warnings) { NotSynced = notSynced, UnmanagedNotes = unmanaged ?? new Dictionary<string, int>() };
+        }
 
-        string? commit = options.AutoCommit && !plan.IsEmpty ? GitSnapshot.Commit(_collectionDir, CommandName(direction)) : null;
+        bool changesSomething = decisions.Any(decision => decision.Changes.Count > 0) || mediaPlan.Transfers.Count > 0 || noteTypes.Changes.Count > 0 || renames.Renames.Count > 0;
+        string? commit = options.AutoCommit && changesSomething ? GitSnapshot.Commit(_collectionDir, CommandName(direction)) : null;
+        renamer.Apply(renames);
+        HashSet<NoteDecision> completed = [];
+        IReadOnlyCollection<NoteDecision> dropped = [];
         using SyncStateTransaction transaction = store.BeginWrite();
         try
         {
@@ -116,48 +138,95 @@ public sealed partial class SyncEngine
                 transaction.SetNoteTypeHash(noteTypes.Hash);
             }
             await media.UploadAsync(mediaPlan, transaction, cancellationToken);
-            await ApplyNotesAsync(local, pulled, planned, state, transaction, options, warnings, cancellationToken);
+            dropped = await ApplyNotesAsync(local, pulled, decisions, state, transaction, options, warnings, completed, cancellationToken);
             ConflictFiles.RemoveSettled(_collectionDir, planned.Decisions.Where(decision => decision.IsOpenConflict).Select(decision => decision.Key).ToHashSet(StringComparer.Ordinal));
             warnings.AddRange(await media.DownloadAsync(mediaPlan, cancellationToken));
         }
         finally
         {
-            // Whatever reached Anki is recorded, also when Anki went away halfway: the next run finishes the job.
+            // Whatever reached Anki (and was read back) is recorded, also when Anki went away halfway: the next run finishes the job.
             transaction.Commit();
         }
-        return new SyncReport(direction, DryRun: false, plan, commit, warnings);
+        notSynced.AddRange(decisions.Where(decision => decision.Changes.Count > 0 && !decision.IsOpenConflict && !completed.Contains(decision))
+            .Select(decision => dropped.Contains(decision)
+                ? Unsynced(decision, local.Types, pulled,
+                    "Anki did not keep the change: read back, the note is as before. Likely cause: it is open in Anki's Browser or in an editor window, which ignore changes made from outside",
+                    "Close Anki's Browser and any editor window showing the note, then sync again: the change is sent again.")
+                : Unsynced(decision, local.Types, pulled, "Anki refused or lost the change (see the warnings)", "Fix the cause named in the warnings, then sync again.")));
+        SyncPlan plan = new(Describe([.. decisions.Where(decision => completed.Contains(decision) || decision.IsOpenConflict)], dryRun: false, local.Types, pulled),
+            mediaPlan.Transfers, noteTypes.Changes) { RenamedMedia = renames.AsPlan };
+        LogPlan(_logger, direction, plan.Changes.Count, plan.Media.Count, options.DryRun);
+        return new SyncReport(direction, DryRun: false, plan, commit, warnings) { NotSynced = notSynced, UnmanagedNotes = unmanaged ?? new Dictionary<string, int>() };
     }
 
-    private async Task ApplyNotesAsync(
+    /// <summary>Applies the decisions; returns those whose write to Anki was sent but not kept.</summary>
+    private async Task<IReadOnlyCollection<NoteDecision>> ApplyNotesAsync(
         LocalCollection local,
         PulledNotes pulled,
-        PlannedNotes planned,
+        IReadOnlyList<NoteDecision> decisions,
         IReadOnlyDictionary<string, NoteSyncState> state,
         SyncStateTransaction transaction,
         SyncOptions options,
         List<string> warnings,
+        HashSet<NoteDecision> completed,
         CancellationToken cancellationToken)
     {
-        StateRecorder recorder = new(transaction, state, local.Types);
+        StateRecorder recorder = new(transaction, state);
         MarkdownChangeApplier markdown = new(local, pulled);
         // Keys go into the files before the notes go to Anki: if Anki's reply is lost, the next run finds the note
         // in Anki by that key instead of adding it twice.
-        markdown.InsertKeys([.. planned.Decisions.Where(decision => decision.NeedsKeyInMarkdown && decision.Has(SyncChangeKind.Create, SyncSide.Anki))]);
+        markdown.InsertKeys([.. decisions.Where(decision => decision.NeedsKeyInMarkdown && decision.Has(SyncChangeKind.Create, SyncSide.Anki))]);
 
-        Dictionary<NoteDecision, long?> awaitingMarkdown = [];
+        Dictionary<NoteDecision, long?> sent = [];
         AnkiChangeApplier anki = new(_client, local.Types, options.Progress);
-        warnings.AddRange(await anki.ApplyAsync(planned.Decisions, (decision, noteId) =>
-        {
-            if (decision.Changes.Any(change => change.Target == SyncSide.Markdown))
-                awaitingMarkdown[decision] = noteId;
-            else
-                recorder.Record(decision, noteId);
-        }, cancellationToken));
+        warnings.AddRange(await anki.ApplyAsync(decisions, (decision, noteId) => sent[decision] = noteId, cancellationToken));
+        // A write is done once it has been read back: Anki drops some without an error.
+        Dictionary<NoteDecision, RemoteNote> readBack = await new WriteVerifier(_client, local.Types).ReadBackAsync(
+            sent.Where(pair => WriteVerifier.WritesNote(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value ?? pair.Key.Remote!.NoteId), cancellationToken);
 
-        IReadOnlyDictionary<string, string> written = markdown.Apply([.. awaitingMarkdown.Keys], options.Progress);
-        foreach ((NoteDecision decision, long? noteId) in awaitingMarkdown)
-            recorder.Record(decision, noteId, written.GetValueOrDefault(decision.Key));
+        List<NoteDecision> awaitingMarkdown = [];
+        HashSet<NoteDecision> dropped = [];
+        foreach (NoteDecision decision in sent.Keys)
+        {
+            RemoteNote? inAnki = readBack.GetValueOrDefault(decision);
+            if (WriteVerifier.WritesNote(decision) && inAnki is null)
+            {
+                dropped.Add(decision);
+                continue;
+            }
+            if (decision.Changes.Any(change => change.Target == SyncSide.Markdown))
+            {
+                awaitingMarkdown.Add(decision);
+                continue;
+            }
+            recorder.Record(decision, inAnki);
+            completed.Add(decision);
+        }
+
+        IReadOnlyDictionary<string, string> written = markdown.Apply(awaitingMarkdown, options.Progress);
+        foreach (NoteDecision decision in awaitingMarkdown)
+        {
+            recorder.Record(decision, readBack.GetValueOrDefault(decision), written.GetValueOrDefault(decision.Key));
+            completed.Add(decision);
+        }
+        return dropped;
     }
+
+    private static List<SyncChange> Describe(IReadOnlyList<NoteDecision> decisions, bool dryRun, IReadOnlyDictionary<string, ManagedNoteType> types, PulledNotes pulled) =>
+        [.. decisions.Where(decision => decision.Changes.Count > 0).SelectMany(decision =>
+        {
+            string summary = NoteSummary.Of(decision, types, pulled);
+            string? key = dryRun && decision.HasNewKey ? null : decision.Key;
+            return decision.Changes.Select(change => change with
+            {
+                NoteKey = change.NoteKey is null ? null : key,
+                Summary = summary,
+                Fields = change.Kind is SyncChangeKind.Update or SyncChangeKind.Conflict ? NoteSummary.ChangedFields(decision, types) : [],
+            });
+        })];
+
+    private static UnsyncedNote Unsynced(NoteDecision decision, IReadOnlyDictionary<string, ManagedNoteType> types, PulledNotes pulled, string reason, string whatToDo) =>
+        new(decision.Key, decision.Local?.DeckName ?? decision.Remote!.DeckName, NoteSummary.Of(decision, types, pulled), reason, whatToDo);
 
     // Anki deck names that no file can carry (".." parts, '_' next to '::', reserved names) stop the run before anything changes.
     private static void CheckDeckFileNames(PlannedNotes planned)

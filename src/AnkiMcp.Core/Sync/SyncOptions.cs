@@ -12,6 +12,12 @@ public sealed record SyncOptions
     /// <summary>How a two-way sync settles notes changed on both sides.</summary>
     public ConflictPreference Prefer { get; init; }
 
+    /// <summary>How a two-way sync settles particular notes (by key) changed on both sides; overrides <see cref="Prefer"/> for them.</summary>
+    public IReadOnlyDictionary<string, ConflictPreference> PreferByKey { get; init; } = new Dictionary<string, ConflictPreference>();
+
+    /// <summary>How the note with this key is settled when both sides changed.</summary>
+    public ConflictPreference PreferenceFor(string noteKey) => PreferByKey.TryGetValue(noteKey, out ConflictPreference preference) ? preference : Prefer;
+
     /// <summary>Let a run delete more than the safety threshold of a deck's notes.</summary>
     public bool AllowDeletes { get; init; }
 

@@ -11,6 +11,9 @@ public sealed record SyncPlan(IReadOnlyList<SyncChange> Changes, IReadOnlyList<M
     /// <summary>A plan that changes nothing.</summary>
     public static SyncPlan Empty { get; } = new([], [], []);
 
+    /// <summary>Media files renamed to carry their content's digest (a new or changed file); their references follow.</summary>
+    public IReadOnlyList<MediaRename> RenamedMedia { get; init; } = [];
+
     /// <summary>The note changes grouped by deck, decks in name order.</summary>
     [JsonPropertyName("decks")]
     public IReadOnlyList<DeckPlan> ByDeck =>
@@ -20,7 +23,7 @@ public sealed record SyncPlan(IReadOnlyList<SyncChange> Changes, IReadOnlyList<M
 
     /// <summary>True when the run changes nothing on either side.</summary>
     [JsonIgnore]
-    public bool IsEmpty => Changes.Count == 0 && Media.Count == 0 && NoteTypes.Count == 0;
+    public bool IsEmpty => Changes.Count == 0 && Media.Count == 0 && NoteTypes.Count == 0 && RenamedMedia.Count == 0;
 
     /// <summary>How many changes of this kind land on this side.</summary>
     public int Count(SyncChangeKind kind, SyncSide target) => Changes.Count(change => change.Kind == kind && change.Target == target);

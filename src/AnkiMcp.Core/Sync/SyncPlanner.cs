@@ -9,8 +9,12 @@ namespace AnkiMcp.Core.Sync;
 /// <param name="options">Conflict preference and delete thresholds.</param>
 /// <param name="sameContent">Whether a Markdown note and an Anki note hold the same content (after conversion).</param>
 /// <param name="newKey">Makes a fresh note key.</param>
-internal sealed class SyncPlanner(SyncDirection direction, SyncOptions options, Func<LocalNote, RemoteNote, bool> sameContent, Func<string> newKey)
+/// <param name="conflictFileExists">Whether <c>conflicts/&lt;key&gt;.md</c> exists: while it does, the note's conflict stays open.</param>
+internal sealed class SyncPlanner(SyncDirection direction, SyncOptions options, Func<LocalNote, RemoteNote, bool> sameContent, Func<string> newKey,
+    Func<string, bool>? conflictFileExists = null)
 {
+    private readonly HashSet<string> _preferenceUsed = new(StringComparer.Ordinal);
+
     public PlannedNotes Plan(IReadOnlyList<LocalNote> local, IReadOnlyList<RemoteNote> remote, IReadOnlyDictionary<string, NoteSyncState> state)
     {
         Dictionary<string, LocalNote> localByKey = IndexLocal(local);
@@ -35,6 +39,8 @@ internal sealed class SyncPlanner(SyncDirection direction, SyncOptions options, 
         foreach (RemoteNote remoteNote in keylessRemote)
             decisions.Add(Decide(newKey(), null, remoteNote, null, warnings)!);
 
+        foreach (string key in options.PreferByKey.Keys.Where(key => !_preferenceUsed.Contains(key)).Order(StringComparer.Ordinal))
+            warnings.Add($"--prefer {options.PreferByKey[key].ToString().ToLowerInvariant()}:{key}: note {key} has no conflict to settle; nothing was done for it.");
         PlannedNotes planned = new(decisions, warnings);
         if (!options.AllowDeletes)
             CheckDeleteThreshold(planned, local, remote);
@@ -73,28 +79,37 @@ internal sealed class SyncPlanner(SyncDirection direction, SyncOptions options, 
         if (!(markdownChanged || ankiChanged) || sameContent(local, remote))
             return;
 
+        bool twoWay = direction == SyncDirection.TwoWay;
+        bool conflictOpen = twoWay && conflictFileExists?.Invoke(key) == true;
+        bool handMerged = twoWay && !conflictOpen && !ankiChanged && state?.MarkdownFingerprint == NoteSyncState.UnsettledMarkdown;
+        bool bothChanged = twoWay && (conflictOpen || (markdownChanged && ankiChanged && !handMerged));
+        ConflictPreference prefer = options.PreferenceFor(key);
+        if (bothChanged)
+            _preferenceUsed.Add(key);
         SyncSide? target = direction switch
         {
             SyncDirection.MarkdownToAnki => SyncSide.Anki,
             SyncDirection.AnkiToMarkdown => SyncSide.Markdown,
-            _ when !ankiChanged => SyncSide.Anki,
-            _ when !markdownChanged => SyncSide.Markdown,
-            _ => options.Prefer switch
+            _ when !bothChanged && !ankiChanged => SyncSide.Anki,
+            _ when !bothChanged => SyncSide.Markdown,
+            _ => prefer switch
             {
                 ConflictPreference.Markdown => SyncSide.Anki,
                 ConflictPreference.Anki => SyncSide.Markdown,
                 _ => null,
             },
         };
-        bool bothChanged = direction == SyncDirection.TwoWay && markdownChanged && ankiChanged;
         string deck = target == SyncSide.Markdown ? remote.DeckName : local.DeckName;
         if (target is null)
         {
             changes.Add(new SyncChange(SyncChangeKind.Conflict, SyncSide.Markdown, local.DeckName, key, local.NoteTypeName,
-                $"changed in Markdown and in Anki; both kept (Anki's version in {ConflictFiles.RelativePath(key)}). Settle with --prefer markdown or --prefer anki."));
+                $"changed in Markdown and in Anki; both kept: yours in {local.File}:{local.Line}, Anki's in {ConflictFiles.RelativePath(key)}. "
+                + $"Settle it by editing the note in {local.File} and deleting {ConflictFiles.RelativePath(key)}, or with --prefer markdown:{key} or --prefer anki:{key}."));
             return;
         }
-        string? detail = bothChanged ? $"changed on both sides; the {(target == SyncSide.Anki ? "Markdown" : "Anki")} version wins (--prefer)" : null;
+        string? detail = handMerged ? $"settled by hand ({ConflictFiles.RelativePath(key)} deleted): the Markdown version goes to Anki"
+            : bothChanged ? $"changed on both sides; the {(target == SyncSide.Anki ? "Markdown" : "Anki")} version wins (--prefer)"
+            : null;
         changes.Add(new SyncChange(SyncChangeKind.Update, target.Value, deck, key, local.NoteTypeName, detail));
     }
 

@@ -6,6 +6,6 @@ namespace AnkiMcp.Cli;
 /// <summary><c>ankimcp anki-to-markdown</c> (<c>am</c>): Make the Markdown folder match Anki: write managed notes from Anki into the deck files.</summary>
 internal static class AnkiToMarkdownCommand
 {
-    public static Command Create() => SyncCommandRunner.CreateCommand(
+    public static Command Create(CliConsole console) => SyncCommandRunner.CreateCommand(console,
         "anki-to-markdown", "am", "Make the Markdown folder match Anki: write managed notes from Anki into the deck files.", SyncDirection.AnkiToMarkdown, withPrefer: false);
 }

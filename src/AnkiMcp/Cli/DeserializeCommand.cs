@@ -8,7 +8,7 @@ namespace AnkiMcp.Cli;
 /// only replaced with <c>--overwrite</c>. Reads stdin unless <c>-i</c> is given.</summary>
 internal static class DeserializeCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         Option<FileInfo?> input = new("--input", "-i") { Description = "Read the JSON from this file (default: stdin)." };
         Option<bool> overwrite = new("--overwrite") { Description = "Replace deck files that exist already." };
@@ -20,9 +20,9 @@ internal static class DeserializeCommand
         {
             FileInfo? file = parseResult.GetValue(input);
             if (file is not null && !file.Exists)
-                return Fail($"{file.FullName} does not exist.");
+                return Fail(console, $"{file.FullName} does not exist.");
             string json = file is null
-                ? await Console.In.ReadToEndAsync(cancellationToken)
+                ? await console.Input.ReadToEndAsync(cancellationToken)
                 : await File.ReadAllTextAsync(file.FullName, cancellationToken);
             IReadOnlyList<string> written;
             try
@@ -31,17 +31,17 @@ internal static class DeserializeCommand
             }
             catch (CollectionFormatException e)
             {
-                return Fail($"Nothing written:{Environment.NewLine}{e.Message}");
+                return Fail(console, $"Nothing written:{Environment.NewLine}{e.Message}");
             }
-            Console.Error.WriteLine(written.Count == 0 ? "No deck file changed." : $"Wrote {string.Join(", ", written.Select(Path.GetFileName))}.");
+            console.PlainError.WriteLine(written.Count == 0 ? "No deck file changed." : $"Wrote {string.Join(", ", written.Select(Path.GetFileName))}.");
             return 0;
         });
         return command;
     }
 
-    private static int Fail(string message)
+    private static int Fail(CliConsole console, string message)
     {
-        Console.Error.WriteLine(message);
+        console.PlainError.WriteLine(message);
         return 1;
     }
 }

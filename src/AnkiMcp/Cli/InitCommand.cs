@@ -8,7 +8,7 @@ namespace AnkiMcp.Cli;
 /// <summary><c>ankimcp init [--tutorial]</c>: makes the collection folder ready and links it to Anki's active profile.</summary>
 internal static class InitCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         Option<bool> tutorial = new("--tutorial") { Description = "Also write a short tutorial deck that explains the collection." };
         Command command = new("init", "Make the collection folder an AnkiMcp collection: default note types, media/, git, sync state, Anki profile.");
@@ -20,16 +20,16 @@ internal static class InitCommand
                 GlobalOptions.ResolveCollection(parseResult), parseResult.GetValue(tutorial), client, cancellationToken);
             if (parseResult.GetValue(GlobalOptions.Json))
             {
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, JsonSerializerOptions.Web));
+                await console.PlainOutput.WriteLineAsync(JsonSerializer.Serialize(result, JsonSerializerOptions.Web));
                 return 0;
             }
-            await Console.Out.WriteLineAsync($"AnkiMcp collection ready in {result.CollectionDirectory}");
-            await Console.Out.WriteLineAsync(result.ProfileName is null
+            await console.PlainOutput.WriteLineAsync($"AnkiMcp collection ready in {result.CollectionDirectory}");
+            await console.PlainOutput.WriteLineAsync(result.ProfileName is null
                 ? "Anki was not reachable: the first sync links the collection to Anki's active profile."
                 : $"Linked to the Anki profile '{result.ProfileName}'.");
             if (result.TutorialFile is not null)
-                await Console.Out.WriteLineAsync($"Tutorial deck: {Path.GetFileName(result.TutorialFile)}");
-            await Console.Out.WriteLineAsync("Next: add notes to a deck file (or run 'ankimcp anki-to-markdown' to bring Anki's notes in), then 'ankimcp sync'.");
+                await console.PlainOutput.WriteLineAsync($"Tutorial deck: {Path.GetFileName(result.TutorialFile)}");
+            await console.PlainOutput.WriteLineAsync("Next: add notes to a deck file (or run 'ankimcp anki-to-markdown' to bring Anki's notes in), then 'ankimcp sync'.");
             return 0;
         });
         return command;

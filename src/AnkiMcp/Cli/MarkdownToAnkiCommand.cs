@@ -6,6 +6,6 @@ namespace AnkiMcp.Cli;
 /// <summary><c>ankimcp markdown-to-anki</c> (<c>ma</c>): Make Anki match the Markdown folder: add, update, move and delete managed notes in Anki.</summary>
 internal static class MarkdownToAnkiCommand
 {
-    public static Command Create() => SyncCommandRunner.CreateCommand(
+    public static Command Create(CliConsole console) => SyncCommandRunner.CreateCommand(console,
         "markdown-to-anki", "ma", "Make Anki match the Markdown folder: add, update, move and delete managed notes in Anki.", SyncDirection.MarkdownToAnki, withPrefer: false);
 }

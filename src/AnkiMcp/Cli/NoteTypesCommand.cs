@@ -11,11 +11,11 @@ namespace AnkiMcp.Cli;
 /// <c>ankimcp note-types</c>: the collection's note types and their labels; with <c>--add NAME</c>, copies a note type
 /// that exists in Anki (fields, templates, CSS) into <c>note_types/NAME/</c>, asking for the Markdown labels.
 /// </summary>
-internal static class NoteTypesCommand
+internal sealed class NoteTypesCommand(CliConsole console)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         Option<string?> add = new("--add") { Description = "Copy this note type from Anki into note_types/NAME/ (Anki must be running).", HelpName = "NAME" };
         Option<string?> labels = new("--labels")
@@ -32,28 +32,29 @@ internal static class NoteTypesCommand
         {
             add, labels, identifying,
         };
+        NoteTypesCommand run = new(console);
         command.SetAction((parseResult, cancellationToken) =>
         {
             string? name = parseResult.GetValue(add);
             return name is null
-                ? Task.FromResult(List(parseResult))
-                : AddAsync(parseResult, name, parseResult.GetValue(labels), parseResult.GetValue(identifying), cancellationToken);
+                ? Task.FromResult(run.List(parseResult))
+                : run.AddAsync(parseResult, name, parseResult.GetValue(labels), parseResult.GetValue(identifying), cancellationToken);
         });
         return command;
     }
 
-    private static int List(ParseResult parseResult)
+    private int List(ParseResult parseResult)
     {
         if (LoadRegistry(GlobalOptions.ResolveCollection(parseResult)) is not { } registry)
             return 1;
         if (parseResult.GetValue(GlobalOptions.Json))
-            Console.Out.WriteLine(JsonSerializer.Serialize(registry.Types.Select(NoteTypeView.Of), s_json));
+            console.PlainOutput.WriteLine(JsonSerializer.Serialize(registry.Types.Select(NoteTypeView.Of), s_json));
         else
-            NoteTypeTables.Render(AnsiConsole.Console, registry.Types);
+            NoteTypeTables.Render(console.Output, registry.Types);
         return 0;
     }
 
-    private static async Task<int> AddAsync(ParseResult parseResult, string name, string? labelText, string? identifyingText, CancellationToken cancellationToken)
+    private async Task<int> AddAsync(ParseResult parseResult, string name, string? labelText, string? identifyingText, CancellationToken cancellationToken)
     {
         string collection = GlobalOptions.ResolveCollection(parseResult);
         if (!NoteTypeWriter.IsUsableName(name))
@@ -98,19 +99,19 @@ internal static class NoteTypesCommand
 
         if (parseResult.GetValue(GlobalOptions.Json))
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(NoteTypeView.Of(type), s_json));
+            console.PlainOutput.WriteLine(JsonSerializer.Serialize(NoteTypeView.Of(type), s_json));
         }
         else
         {
             string identifyingLabels = string.Join(" ", type.LabelledFields.Where(f => f.Identifying).Select(f => f.Label));
-            AnsiConsole.MarkupLine($"Added [bold]{Markup.Escape(name)}[/] in {Markup.Escape(Path.GetRelativePath(collection, folder))}/: " +
+            console.Output.MarkupLine($"Added [bold]{Markup.Escape(name)}[/] in {Markup.Escape(Path.GetRelativePath(collection, folder))}/: " +
                 $"notes with {Markup.Escape(identifyingLabels)} are {Markup.Escape(name)} notes from now on.");
         }
         return 0;
     }
 
     // Fields, templates and CSS as Anki has them; labels are decided afterwards. Null when Anki has no such note type.
-    private static async Task<NoteTypeDefinition?> ReadFromAnkiAsync(ParseResult parseResult, string name, CancellationToken cancellationToken)
+    private async Task<NoteTypeDefinition?> ReadFromAnkiAsync(ParseResult parseResult, string name, CancellationToken cancellationToken)
     {
         AnkiConnectOptions options;
         try
@@ -141,7 +142,7 @@ internal static class NoteTypesCommand
             css);
     }
 
-    private static List<NoteFieldDefinition>? FieldsFromOptions(IReadOnlyList<string> fieldNames, string labelText, string? identifyingText, NoteTypeRegistry registry)
+    private List<NoteFieldDefinition>? FieldsFromOptions(IReadOnlyList<string> fieldNames, string labelText, string? identifyingText, NoteTypeRegistry registry)
     {
         Dictionary<string, string>? labels = LabelSpecification.ParseLabels(labelText, fieldNames, out string? problem);
         if (labels is null)
@@ -160,9 +161,9 @@ internal static class NoteTypesCommand
             : new NoteFieldDefinition(field, null, false))];
     }
 
-    private static List<NoteFieldDefinition> AskFields(IReadOnlyList<string> fieldNames, NoteTypeRegistry registry)
+    private List<NoteFieldDefinition> AskFields(IReadOnlyList<string> fieldNames, NoteTypeRegistry registry)
     {
-        LabelQuestions questions = new(AnsiConsole.Console, Console.IsInputRedirected ? Console.In : null);
+        LabelQuestions questions = new(console.Output, console.IsInputRedirected ? console.Input : null);
         List<NoteFieldDefinition> fields = [];
         foreach (string field in fieldNames)
         {
@@ -177,7 +178,7 @@ internal static class NoteTypesCommand
     // A label already used by other types must keep its meaning there; a new label usually names a required field.
     private static bool ProposedIdentifying(string label, NoteTypeRegistry registry) => registry.FieldForLabel(label)?.Identifying ?? true;
 
-    private static NoteTypeRegistry? LoadRegistry(string collection)
+    private NoteTypeRegistry? LoadRegistry(string collection)
     {
         try
         {
@@ -190,9 +191,9 @@ internal static class NoteTypesCommand
         }
     }
 
-    private static int Fail(string message)
+    private int Fail(string message)
     {
-        Console.Error.WriteLine($"ankimcp note-types: {message}");
+        console.PlainError.WriteLine($"ankimcp note-types: {message}");
         return 1;
     }
 }

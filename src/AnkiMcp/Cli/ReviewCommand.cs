@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AnkiMcp.Core.Proposals;
-using Spectre.Console;
 
 namespace AnkiMcp.Cli;
 
@@ -10,25 +9,24 @@ namespace AnkiMcp.Cli;
 /// </summary>
 internal static class ReviewCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         Option<long?> batch = new("--batch") { Description = "Review only this batch (default: every batch with pending cards)." };
         Command command = new("review", "Approve, edit or reject the cards your assistant proposed, one by one.") { batch };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, parseResult.GetValue(batch), cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(console, parseResult, parseResult.GetValue(batch), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, long? batchId, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, ParseResult parseResult, long? batchId, CancellationToken cancellationToken)
     {
         string collection = GlobalOptions.ResolveCollection(parseResult);
         if (!Directory.Exists(collection))
         {
-            await Console.Error.WriteLineAsync($"ankimcp review: the collection folder {collection} does not exist; pass --collection or set ANKIMCP_COLLECTION.");
+            await console.PlainError.WriteLineAsync($"ankimcp review: the collection folder {collection} does not exist; pass --collection or set ANKIMCP_COLLECTION.");
             return 1;
         }
 
-        IAnsiConsole console = AnsiConsole.Console;
-        IReviewPrompter prompter = Console.IsInputRedirected ? new LineReviewPrompter(console, Console.In) : new InteractiveReviewPrompter(console);
+        IReviewPrompter prompter = console.IsInputRedirected ? new LineReviewPrompter(console.Output, console.Input) : new InteractiveReviewPrompter(console.Output);
         ProposalStore store = await ProposalStore.OpenAsync(collection, ApprovalPolicy.Reviewer, cancellationToken: cancellationToken);
         IReadOnlyList<ProposalBatch> batches = [.. (await store.BatchesWithAsync(ProposalState.Pending, cancellationToken)).Where(b => batchId is null || b.Id == batchId)];
         if (batches.Count == 0)
@@ -87,9 +85,9 @@ internal static class ReviewCommand
                         break;
                 }
             }
-            catch (ProposalException error)
+            catch (ProposalRefusedException refused)
             {
-                prompter.Say(error.Message);
+                prompter.Say(TerminalRefusals.Word(refused.Refusal));
                 card = (await store.ListAsync(batch.Id, cancellationToken: cancellationToken)).Single(c => c.Number == card.Number);
                 if (card.State != ProposalState.Pending)
                     return true;

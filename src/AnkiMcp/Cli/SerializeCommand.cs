@@ -8,7 +8,7 @@ namespace AnkiMcp.Cli;
 /// (AnkiOps' interchange shape), for batch review by an assistant. Writes to stdout unless <c>-o</c> is given.</summary>
 internal static class SerializeCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         Option<FileInfo?> output = new("--output", "-o") { Description = "Write the JSON to this file (default: stdout)." };
         Option<string?> deck = new("--deck") { Description = "Only this deck (Anki name, e.g. \"Biology::Cells\"), with its subdecks." };
@@ -21,7 +21,7 @@ internal static class SerializeCommand
         {
             string? deckName = parseResult.GetValue(deck);
             if (deckName is null && parseResult.GetValue(noSubdecks))
-                return Fail("--no-subdecks goes with --deck NAME.");
+                return Fail(console, "--no-subdecks goes with --deck NAME.");
             string json;
             try
             {
@@ -30,11 +30,11 @@ internal static class SerializeCommand
             }
             catch (CollectionFormatException e)
             {
-                return Fail($"Nothing serialized; fix these first:{Environment.NewLine}{e.Message}");
+                return Fail(console, $"Nothing serialized; fix these first:{Environment.NewLine}{e.Message}");
             }
             FileInfo? file = parseResult.GetValue(output);
             if (file is null)
-                Console.Out.Write(json);
+                console.PlainOutput.Write(json);
             else
                 AtomicFile.WriteAllText(file.FullName, json);
             return 0;
@@ -42,9 +42,9 @@ internal static class SerializeCommand
         return command;
     }
 
-    private static int Fail(string message)
+    private static int Fail(CliConsole console, string message)
     {
-        Console.Error.WriteLine(message);
+        console.PlainError.WriteLine(message);
         return 1;
     }
 }

@@ -21,9 +21,11 @@ internal sealed class SyncCommandOptions
         Description = "Allow deleting more than 20% (and more than 5) of a deck's notes in one run.",
     };
 
-    private readonly Option<string?> _prefer = new("--prefer")
+    private readonly Option<string[]> _prefer = new("--prefer")
     {
-        Description = "Settle notes changed on both sides: markdown or anki wins (default: keep both and report the conflict).",
+        Description = "Settle notes changed on both sides: 'markdown' or 'anki' wins for all, 'markdown:KEY' or 'anki:KEY' for one note (repeat for more). "
+            + "Default: keep both and report the conflict.",
+        Arity = ArgumentArity.OneOrMore,
     };
 
     public SyncCommandOptions(Command command, bool withPrefer)
@@ -34,7 +36,11 @@ internal sealed class SyncCommandOptions
         command.Options.Add(_allowDeletes);
         if (withPrefer)
         {
-            _prefer.AcceptOnlyFromAmong("markdown", "anki");
+            _prefer.Validators.Add(result =>
+            {
+                if (PreferenceParser.Parse(result.GetValueOrDefault<string[]>() ?? []).Error is { } error)
+                    result.AddError(error);
+            });
             command.Options.Add(_prefer);
         }
     }
@@ -44,12 +50,8 @@ internal sealed class SyncCommandOptions
         DryRun = parseResult.GetValue(_dryRun),
         AutoCommit = !parseResult.GetValue(_noAutoCommit),
         AllowDeletes = parseResult.GetValue(_allowDeletes),
-        Prefer = parseResult.GetValue(_prefer) switch
-        {
-            "markdown" => ConflictPreference.Markdown,
-            "anki" => ConflictPreference.Anki,
-            _ => ConflictPreference.None,
-        },
+        Prefer = PreferenceParser.Parse(parseResult.GetValue(_prefer) ?? []).All,
+        PreferByKey = PreferenceParser.Parse(parseResult.GetValue(_prefer) ?? []).ByKey,
         Progress = progress,
     };
 }

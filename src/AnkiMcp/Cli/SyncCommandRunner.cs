@@ -9,17 +9,30 @@ namespace AnkiMcp.Cli;
 internal static class SyncCommandRunner
 {
     /// <summary>A sync command with the shared options, running <paramref name="direction"/>.</summary>
-    public static Command CreateCommand(string name, string? alias, string description, SyncDirection direction, bool withPrefer)
+    public static Command CreateCommand(CliConsole console, string name, string? alias, string description, SyncDirection direction, bool withPrefer)
     {
         Command command = new(name, description);
         if (alias is not null)
             command.Aliases.Add(alias);
         SyncCommandOptions options = new(command, withPrefer);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, direction, options, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(console, parseResult, direction, options, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(ParseResult parseResult, SyncDirection direction, SyncCommandOptions options, CancellationToken cancellationToken)
+    /// <summary>Exit code of a sync that left notes changed on both sides for the person to settle.</summary>
+    public const int ConflictsOpenExitCode = 3;
+
+    /// <summary>Exit code of a sync some of whose changes did not reach the other side (the next sync sends them again).</summary>
+    public const int NotSyncedExitCode = 4;
+
+    public static int ExitCodeOf(SyncOutcome outcome) => outcome switch
+    {
+        SyncOutcome.ConflictsOpen => ConflictsOpenExitCode,
+        SyncOutcome.NotSynced => NotSyncedExitCode,
+        _ => 0,
+    };
+
+    public static async Task<int> RunAsync(CliConsole console, ParseResult parseResult, SyncDirection direction, SyncCommandOptions options, CancellationToken cancellationToken)
     {
         string collection = GlobalOptions.ResolveCollection(parseResult);
         bool json = parseResult.GetValue(GlobalOptions.Json);
@@ -28,31 +41,31 @@ internal static class SyncCommandRunner
         try
         {
             SyncReport report = await WithProgressAsync(
-                !json && !Console.IsErrorRedirected,
+                !json && !console.IsErrorRedirected ? console.Error : null,
                 progress => Run(engine, direction, options.Read(parseResult, progress), cancellationToken));
-            SyncReportPrinter.Print(report, json);
-            return 0;
+            SyncReportPrinter.Print(console, report, json);
+            return ExitCodeOf(report.Outcome);
         }
         catch (SyncRefusedException refused)
         {
-            await Console.Error.WriteLineAsync(refused.Message);
+            await console.PlainError.WriteLineAsync(refused.Message);
             return 1;
         }
         catch (AnkiUnavailableException unavailable)
         {
-            await Console.Error.WriteLineAsync(unavailable.Message);
-            await Console.Error.WriteLineAsync("The folder and the sync state are consistent: run the same command again once Anki is back and it finishes the job.");
+            await console.PlainError.WriteLineAsync(unavailable.Message);
+            await console.PlainError.WriteLineAsync("The folder and the sync state are consistent: run the same command again once Anki is back and it finishes the job.");
             return 1;
         }
         catch (AnkiConnectException refused)
         {
-            await Console.Error.WriteLineAsync($"Anki refused a request: {refused.Message}");
-            await Console.Error.WriteLineAsync("What reached Anki is recorded; fix the cause and run the command again.");
+            await console.PlainError.WriteLineAsync($"Anki refused a request: {refused.Message}");
+            await console.PlainError.WriteLineAsync("What reached Anki is recorded; fix the cause and run the command again.");
             return 1;
         }
         catch (Exception unexpected) when (unexpected is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"Could not read or write the collection folder: {unexpected.Message}");
+            await console.PlainError.WriteLineAsync($"Could not read or write the collection folder: {unexpected.Message}");
             return 1;
         }
     }
@@ -64,12 +77,12 @@ internal static class SyncCommandRunner
         _ => engine.SyncAsync(options, cancellationToken),
     };
 
-    private static async Task<SyncReport> WithProgressAsync(bool interactive, Func<IProgress<SyncProgress>?, Task<SyncReport>> run)
+    // Progress bars on the terminal's stderr, none when it is redirected.
+    private static async Task<SyncReport> WithProgressAsync(IAnsiConsole? terminal, Func<IProgress<SyncProgress>?, Task<SyncReport>> run)
     {
-        if (!interactive)
+        if (terminal is null)
             return await run(null);
-        IAnsiConsole stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return await stderr.Progress().AutoClear(true).StartAsync(async context =>
+        return await terminal.Progress().AutoClear(true).StartAsync(async context =>
         {
             Dictionary<string, ProgressTask> tasks = [];
             Progress<SyncProgress> progress = new(update =>

@@ -19,17 +19,11 @@ internal sealed class CardCreationTools(ApprovedCardCreator creator)
         [Description("Only this batch (default: every batch with approved cards)")] long? batch = null,
         CancellationToken cancellationToken = default)
     {
-        CardCreationResult result;
-        try
-        {
-            result = await creator.CreateAsync(batch, ProposalActor.Assistant, cancellationToken);
-        }
-        catch (ProposalException error)
-        {
-            throw new McpException(error.Message, error);
-        }
-
+        CreationScope scope = batch is { } id ? CreationScope.Batch(id) : CreationScope.All;
+        CardCreationResult result = await AssistantRefusals.RunAsync(() => creator.CreateAsync(scope, ProposalActor.Assistant, cancellationToken));
+        if (result.Created.Count == 0)
+            throw new McpException($"{result.Message} Fix what it names, then call create_approved_cards again.");
         return new CreateCardsResult([.. result.Created.Select(CardView.From)], result.DeckFiles,
-            result.Created.Count > 0 && result.Created.All(card => card.ReachedAnki == true), result.Message);
+            result.Created.All(card => card.ReachedAnki == true), result.Message, [.. result.Failed.Select(NotCreatedCard.From)]);
     }
 }

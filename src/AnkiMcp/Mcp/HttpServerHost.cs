@@ -15,7 +15,8 @@ internal static class HttpServerHost
 {
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
-    public static async Task RunAsync(AnkiMcpServerSettings settings, ProposalStore store, HttpServerOptions http, bool debug, CancellationToken cancellationToken)
+    public static async Task RunAsync(AnkiMcpServerSettings settings, ProposalStore store, HttpServerOptions http, bool debug, TextWriter status,
+        CancellationToken cancellationToken)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         ServerLogging.Configure(builder.Logging, debug);
@@ -33,7 +34,7 @@ internal static class HttpServerHost
 
         await app.StartAsync(cancellationToken);
         foreach (string address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
-            await Console.Error.WriteLineAsync($"ankimcp: MCP over HTTP at {address}/mcp (collection {settings.CollectionDirectory}, approval {settings.Policy.ToString().ToLowerInvariant()})");
+            await status.WriteLineAsync($"ankimcp: MCP over HTTP at {address}/mcp (collection {settings.CollectionDirectory}, approval {settings.Policy.ToString().ToLowerInvariant()})");
         await app.WaitForShutdownAsync(cancellationToken);
     }
 }

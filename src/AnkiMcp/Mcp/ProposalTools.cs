@@ -25,7 +25,7 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
         CardDraft[] drafts = [.. cards.Select((card, index) => (card ?? throw new McpException($"Card {index + 1} is empty.")).ToDraft(index + 1))];
         IReadOnlyList<ExistingCard> existing = await existingCards.FindAsync(drafts, cancellationToken);
 
-        ProposalBatch batch = await Run(() => store.ProposeAsync(lesson, drafts, ProposalActor.Assistant, cancellationToken));
+        ProposalBatch batch = await AssistantRefusals.RunAsync(() => store.ProposeAsync(lesson, drafts, ProposalActor.Assistant, cancellationToken));
         IReadOnlyList<PossibleDuplicate> duplicates = DuplicateFinder.Find(drafts, existing);
         return new ProposeCardsResult(BatchView.From(batch), duplicates,
             $"Show the person all {batch.Cards.Count} cards of batch {batch.Id} with their numbers{(duplicates.Count > 0 ? " and point out the possible duplicates" : "")}, " +
@@ -61,11 +61,11 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
     {
         ArgumentNullException.ThrowIfNull(changes);
         long batchId = await ResolveBatchAsync(batch, cancellationToken);
-        ProposalBatch current = (await store.GetBatchAsync(batchId, cancellationToken))!;
-        Proposal card = current.Cards.FirstOrDefault(card => card.Number == number)
-            ?? throw new McpException($"Batch {batchId} has cards 1–{current.Cards.Count}; there is no card {number}.");
-        CardDraft revised = changes.MergeInto(card.Draft, number);
-        Proposal saved = await Run(() => store.ReviseAsync(batchId, number, revised, ProposalActor.Assistant, cancellationToken));
+        Proposal saved = await AssistantRefusals.RunAsync(async () =>
+        {
+            Proposal card = ProposalWorkflow.CardOf((await store.GetBatchAsync(batchId, cancellationToken))!, number);
+            return await store.ReviseAsync(batchId, number, changes.MergeInto(card.Draft, number), ProposalActor.Assistant, cancellationToken);
+        });
         return new RevisedCardResult(batchId, CardView.From(saved),
             $"Card {number} is now revision {saved.Revision} and pending. Show it to the person; it is approved only when they say so.");
     }
@@ -89,7 +89,7 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
 
         long batchId = await ResolveBatchAsync(batch, cancellationToken);
         IReadOnlyList<int>? chosen = ChooseNumbers(numbers, all, "approve");
-        IReadOnlyList<Proposal> approved = await Run(() => store.ApproveAsync(batchId, chosen, ProposalActor.Assistant, cancellationToken: cancellationToken));
+        IReadOnlyList<Proposal> approved = await AssistantRefusals.RunAsync(() => store.ApproveAsync(batchId, chosen, ProposalActor.Assistant, cancellationToken: cancellationToken));
         return Approved(batchId, approved);
     }
 
@@ -106,7 +106,7 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
     {
         long batchId = await ResolveBatchAsync(batch, cancellationToken);
         IReadOnlyList<int>? chosen = ChooseNumbers(numbers, all, "reject");
-        IReadOnlyList<Proposal> rejected = await Run(() => store.RejectAsync(batchId, chosen, reason, ProposalActor.Assistant, cancellationToken));
+        IReadOnlyList<Proposal> rejected = await AssistantRefusals.RunAsync(() => store.RejectAsync(batchId, chosen, reason, ProposalActor.Assistant, cancellationToken));
         return new DecisionResult(batchId, [.. rejected.Select(card => card.Number)], rejected.Count == 0
             ? $"No card of batch {batchId} changed: they were already rejected."
             : $"Rejected {Numbers(rejected)} of batch {batchId}{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason.Trim()})")}.");
@@ -121,7 +121,9 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
             long batchId = await ResolveBatchAsync(batch, cancellationToken);
             IReadOnlyList<int>? chosen = ChooseNumbers(numbers, all, "approve");
             ProposalBatch current = (await store.GetBatchAsync(batchId, cancellationToken))!;
-            IReadOnlyList<Proposal> asked = CardsToAsk(current, chosen);
+            IReadOnlyList<Proposal> asked = await AssistantRefusals.RunAsync(() => Task.FromResult(ProposalWorkflow.ToApprove(current, chosen)));
+            if (asked.Count == 0)
+                throw AssistantRefusals.ToToolError(new ProposalRefusedException(new ProposalRefusal.NothingToApprove(batchId)));
             throw elicitation.Ask(server, current, asked);
         }
 
@@ -131,28 +133,9 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
                 $"The person did not approve (their answer: {answer.Action}). Nothing was approved; ask them what to change or whether to reject the cards.");
         }
 
-        IReadOnlyList<Proposal> approved = await Run(() =>
+        IReadOnlyList<Proposal> approved = await AssistantRefusals.RunAsync(() =>
             store.ApproveAsync(answer.Batch, [.. answer.ShownRevisions.Keys], ProposalActor.Elicitation, answer.ShownRevisions, cancellationToken));
         return Approved(answer.Batch, approved);
-    }
-
-    private static Proposal[] CardsToAsk(ProposalBatch batch, IReadOnlyList<int>? numbers)
-    {
-        if (numbers is null)
-        {
-            Proposal[] pending = [.. batch.Cards.Where(card => card.State == ProposalState.Pending)];
-            return pending.Length > 0 ? pending : throw new McpException($"Batch {batch.Id} has no pending cards to approve.");
-        }
-
-        int[] missing = [.. numbers.Where(number => batch.Cards.All(card => card.Number != number))];
-        if (missing.Length > 0)
-            throw new McpException($"Batch {batch.Id} has cards 1–{batch.Cards.Count}; there is no card {string.Join(", ", missing)}.");
-        Proposal[] chosen = [.. batch.Cards.Where(card => numbers.Contains(card.Number))];
-        Proposal? closed = chosen.FirstOrDefault(card => card.State is ProposalState.Rejected or ProposalState.Created);
-        return closed is null
-            ? chosen
-            : throw new McpException($"Card {closed.Number} of batch {batch.Id} is {closed.State.ToString().ToLowerInvariant()} and cannot be approved" +
-                (closed.State == ProposalState.Rejected ? "; revise it first if the person wants it after all." : "."));
     }
 
     private static DecisionResult Approved(long batchId, IReadOnlyList<Proposal> approved) =>
@@ -190,19 +173,5 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
         _ => throw new McpException($"state '{state}' is unknown; use pending, approved, created, rejected, open or all."),
     };
 
-    private static string Numbers(IReadOnlyList<Proposal> cards) =>
-        (cards.Count == 1 ? "card " : "cards ") + string.Join(", ", cards.Select(card => card.Number));
-
-    // The store's refusals are written for the assistant; pass them on as tool errors it can read and act on.
-    private static async Task<T> Run<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (ProposalException error)
-        {
-            throw new McpException(error.Message, error);
-        }
-    }
+    private static string Numbers(IReadOnlyList<Proposal> cards) => ProposalRefusal.Numbers(cards.Select(card => card.Number));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Proposals;
 using AnkiMcp.Core.Sync;
@@ -19,6 +20,8 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
     public async Task<SyncResult> Sync(
         [Description("both, markdown-to-anki (also 'ma') or anki-to-markdown (also 'am')")] string direction = "both",
         [Description("Only report what would change")] bool dryRun = false,
+        [Description("How to settle notes changed on both sides, as the person decided: 'markdown' or 'anki' for all, 'markdown:KEY' or 'anki:KEY' for one note. Leave out to keep both versions and report the conflicts.")]
+        string[]? prefer = null,
         CancellationToken cancellationToken = default)
     {
         SyncDirection parsed = direction.Trim().ToLowerInvariant() switch
@@ -28,7 +31,10 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
             "anki-to-markdown" or "am" => SyncDirection.AnkiToMarkdown,
             _ => throw new McpException($"direction '{direction}' is unknown; use both, markdown-to-anki or anki-to-markdown."),
         };
-        SyncOptions options = new() { DryRun = dryRun };
+        ParsedPreferences preferences = PreferenceParser.Parse(prefer ?? []);
+        if (preferences.Error is not null)
+            throw new McpException(preferences.Error);
+        SyncOptions options = new() { DryRun = dryRun, Prefer = preferences.All, PreferByKey = preferences.ByKey };
 
         SyncReport report;
         try
@@ -53,11 +59,20 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
 
         SyncCounts anki = SyncCounts.Of(report.Plan, SyncSide.Anki);
         SyncCounts markdown = SyncCounts.Of(report.Plan, SyncSide.Markdown);
-        int conflicts = report.Plan.Conflicts.Count();
+        int conflicts = report.Conflicts.Count;
         string name = parsed == SyncDirection.TwoWay ? "both" : SyncEngine.CommandName(parsed);
-        string message = report.Plan.IsEmpty
-            ? "Markdown and Anki were already in step; nothing changed."
-            : $"{(report.DryRun ? "Would change" : "Changed")} Anki: {anki}; Markdown: {markdown}" + (conflicts > 0 ? $"; {conflicts} conflicts kept for the person to settle." : ".");
-        return new SyncResult(name, report.DryRun, anki, markdown, conflicts, report.Warnings, message);
+        string message = report.Outcome switch
+        {
+            SyncOutcome.InStep when report.Plan.IsEmpty => "Markdown and Anki were already in step; nothing changed.",
+            SyncOutcome.InStep => $"Changed Anki: {anki}; Markdown: {markdown}. Both sides are now in step.",
+            SyncOutcome.DryRun => $"Would change Anki: {anki}; Markdown: {markdown}"
+                + (conflicts > 0 ? $"; {conflicts} conflicts would be kept for the person to settle" : "")
+                + (report.NotSynced.Count > 0 ? $"; {report.NotSynced.Count} notes could not be written now (see notSynced)" : "") + ". Nothing was changed.",
+            SyncOutcome.ConflictsOpen => $"Changed Anki: {anki}; Markdown: {markdown}; {conflicts} notes were changed on both sides and are NOT in step: "
+                + "Anki's version of each is in conflicts/KEY.md. The person settles each by editing the note's deck file and deleting conflicts/KEY.md, or with `ankimcp sync --prefer markdown:KEY` / `--prefer anki:KEY`.",
+            _ => $"Changed Anki: {anki}; Markdown: {markdown}; {report.NotSynced.Count} notes did NOT sync (see notSynced for the cause and what to do); the next sync sends them again.",
+        };
+        return new SyncResult(name, report.DryRun, JsonNamingPolicy.CamelCase.ConvertName(report.Outcome.ToString()), anki, markdown, conflicts,
+            [.. report.Plan.Changes.Take(SyncChangeView.MaxShown).Select(SyncChangeView.Of)], report.NotSynced, report.UnmanagedNotes, report.Warnings, message);
     }
 }

@@ -2,29 +2,25 @@ using System.Text.Json;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Tests.Mcp;
-using AnkiMcp.Tests.Proposals;
 using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Cli;
 
-/// <summary><c>ankimcp note-types</c> driven as a person or a script would: the real executable against the AnkiConnect emulator.</summary>
-public sealed class NoteTypesCommandTests : IAsyncLifetime
+/// <summary><c>ankimcp note-types</c> driven as a person or a script would, against the AnkiConnect emulator.</summary>
+public sealed class NoteTypesCommandTests : CollectionTest, IAsyncLifetime
 {
-    private readonly TempFolder _collection = new();
     private Emulator _anki = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        DefaultNoteTypes.WriteTo(_collection.Path);
+        DefaultNoteTypes.WriteTo(Collection);
         _anki = await Emulator.StartAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeAsyncCore()
     {
         await _anki.DisposeAsync();
-        _collection.Dispose();
+        await base.DisposeAsyncCore();
     }
 
     [Fact]
@@ -48,7 +44,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
             Name: type.GetProperty("name").GetString(),
             Fields: string.Join(" ", type.GetProperty("fields").EnumerateArray().Select(f =>
                 $"{f.GetProperty("name").GetString()}={f.GetProperty("label").GetString()}/{f.GetProperty("identifying").GetBoolean()}"))));
-        var defined = NoteTypeRegistry.Load(_collection.Path).Types.Select(type => (
+        var defined = NoteTypeRegistry.Load(Collection).Types.Select(type => (
             Name: (string?)type.Name,
             Fields: string.Join(" ", type.Fields.Select(f => $"{f.Name}={f.Label}/{f.Identifying}"))));
         Assert.Equal(defined, printed);
@@ -59,7 +55,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
     {
         using TempFolder empty = new();
 
-        var (exitCode, stdout, stderr) = await ServerLauncher.RunAsync(["note-types", "--collection", empty.Path], "", cancellationToken: Ct);
+        var (exitCode, stdout, stderr) = await CliRunner.RunAsync(["note-types", "--collection", empty.Path], "", cancellationToken: Ct);
 
         Assert.Equal(1, exitCode);
         Assert.Empty(stdout);
@@ -72,7 +68,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
         var (exitCode, _, stderr) = await RunAsync("note-types", "--add", "Basic", "--labels", "Front=F:,Back=B", "--anki-url", _anki.Url.ToString());
 
         Assert.True(exitCode == 0, stderr);
-        NoteTypeRegistry registry = NoteTypeRegistry.Load(_collection.Path);
+        NoteTypeRegistry registry = NoteTypeRegistry.Load(Collection);
         NoteTypeDefinition basic = Assert.IsType<NoteTypeDefinition>(registry.Find("Basic"));
         Assert.Equal([new("Front", "F:", true), new("Back", "B:", true)], basic.Fields);
         Assert.False(basic.IsCloze);
@@ -90,7 +86,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
             "--anki-url", _anki.Url.ToString());
 
         Assert.True(exitCode == 0, stderr);
-        NoteTypeDefinition cloze = NoteTypeRegistry.Load(_collection.Path).Find("Cloze")!;
+        NoteTypeDefinition cloze = NoteTypeRegistry.Load(Collection).Find("Cloze")!;
         Assert.True(cloze.IsCloze);
         Assert.Equal([new("Text", "CT:", true), new("Back Extra", "CX:", false)], cloze.Fields);
         Assert.Equal("Cloze", Assert.Single(cloze.Templates).Name);
@@ -100,13 +96,13 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
     public async Task AddInteractively_AsksEachFieldForItsLabel()
     {
         // Front: label F, identifying by default; Back: label B, not identifying; Add Reverse: no label, Anki only.
-        var (exitCode, stdout, stderr) = await ServerLauncher.RunAsync(
-            ["note-types", "--add", "Basic (optional reversed card)", "--collection", _collection.Path, "--anki-url", _anki.Url.ToString()],
+        var (exitCode, stdout, stderr) = await CliRunner.RunAsync(
+            ["note-types", "--add", "Basic (optional reversed card)", "--collection", Collection, "--anki-url", _anki.Url.ToString()],
             "F\n\nB\nn\n\n", cancellationToken: Ct);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("Add Reverse", stdout, StringComparison.Ordinal);
-        NoteTypeDefinition copied = NoteTypeRegistry.Load(_collection.Path).Find("Basic (optional reversed card)")!;
+        NoteTypeDefinition copied = NoteTypeRegistry.Load(Collection).Find("Basic (optional reversed card)")!;
         Assert.Equal([new("Front", "F:", true), new("Back", "B:", false), new("Add Reverse", null, false)], copied.Fields);
         Assert.Equal(["Card 1", "Card 2"], copied.Templates.Select(t => t.Name));
     }
@@ -114,7 +110,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
     [Fact]
     public async Task Add_WhenTheFolderExists_RefusesBeforeAskingAnki()
     {
-        string folder = Path.Combine(_collection.Path, "note_types", "Basic");
+        string folder = Path.Combine(Collection, "note_types", "Basic");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "mine.txt"), "keep me");
 
@@ -135,7 +131,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
         Assert.Contains("Q:", stderr, StringComparison.Ordinal);
         Assert.Contains("AnkiMcp", stderr, StringComparison.Ordinal);
         Assert.Contains("nothing was written", stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_collection.Path, "note_types", "Basic")));
+        Assert.False(Directory.Exists(Path.Combine(Collection, "note_types", "Basic")));
     }
 
     [Fact]
@@ -146,7 +142,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Contains("Anki has no note type 'Vocabulary'", stderr, StringComparison.Ordinal);
         Assert.Contains("Basic (and reversed card)", stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_collection.Path, "note_types", "Vocabulary")));
+        Assert.False(Directory.Exists(Path.Combine(Collection, "note_types", "Vocabulary")));
     }
 
     [Fact]
@@ -167,7 +163,7 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Contains("2055492159", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_collection.Path, "note_types", "Basic")));
+        Assert.False(Directory.Exists(Path.Combine(Collection, "note_types", "Basic")));
     }
 
     [Theory]
@@ -181,10 +177,10 @@ public sealed class NoteTypesCommandTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Contains("cannot be a folder name", stderr, StringComparison.Ordinal);
         Assert.Equal(DefaultNoteTypes.Names.Order(StringComparer.Ordinal),
-            Directory.EnumerateDirectories(Path.Combine(_collection.Path, "note_types")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.False(Directory.Exists(Path.Combine(_collection.Path, "escaped")));
+            Directory.EnumerateDirectories(Path.Combine(Collection, "note_types")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(Collection, "escaped")));
     }
 
     private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments) =>
-        ServerLauncher.RunAsync([.. arguments, "--collection", _collection.Path], "", cancellationToken: Ct);
+        CliRunner.RunAsync([.. arguments, "--collection", Collection], "", cancellationToken: Ct);
 }

@@ -1,11 +1,10 @@
 using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Tests.Markdown;
-using AnkiMcp.Tests.Mcp;
 
 namespace AnkiMcp.Tests.Cli;
 
-/// <summary><c>ankimcp serialize</c> and <c>deserialize</c> through the real executable.</summary>
+/// <summary><c>ankimcp serialize</c> and <c>deserialize</c> run as a script runs them.</summary>
 public sealed class SerializeCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -18,9 +17,9 @@ public sealed class SerializeCommandTests
         using TempCollection target = new();
         string jsonFile = Path.Combine(target.Dir, "batch.json");
 
-        var serialized = await ServerLauncher.RunAsync(["serialize", "--collection", source.Dir, "-o", jsonFile], "", cancellationToken: Ct);
+        var serialized = await CliRunner.RunAsync(["serialize", "--collection", source.Dir, "-o", jsonFile], "", cancellationToken: Ct);
         Assert.True(serialized.ExitCode == 0, serialized.Stderr);
-        var deserialized = await ServerLauncher.RunAsync(["deserialize", "-c", target.Dir, "-i", jsonFile], "", cancellationToken: Ct);
+        var deserialized = await CliRunner.RunAsync(["deserialize", "-c", target.Dir, "-i", jsonFile], "", cancellationToken: Ct);
         Assert.True(deserialized.ExitCode == 0, deserialized.Stderr);
 
         DeckFile original = MarkdownCollection.Load(source.Dir).Decks[0];
@@ -28,7 +27,7 @@ public sealed class SerializeCommandTests
         Assert.Equal("Biology::Cells", copy.DeckName);
         Assert.Equal(original.Notes.Select(n => (n.Key, n.Fingerprint)), copy.Notes.Select(n => (n.Key, n.Fingerprint)));
 
-        var again = await ServerLauncher.RunAsync(["deserialize", "-c", target.Dir], File.ReadAllText(jsonFile), cancellationToken: Ct);
+        var again = await CliRunner.RunAsync(["deserialize", "-c", target.Dir], File.ReadAllText(jsonFile), cancellationToken: Ct);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("--overwrite", again.Stderr, StringComparison.Ordinal);
     }
@@ -39,7 +38,7 @@ public sealed class SerializeCommandTests
         using TempCollection collection = new();
         collection.Write("Broken.md", "Q: only a question\n");
 
-        var result = await ServerLauncher.RunAsync(["serialize", "-c", collection.Dir], "", cancellationToken: Ct);
+        var result = await CliRunner.RunAsync(["serialize", "-c", collection.Dir], "", cancellationToken: Ct);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Broken.md:1:", result.Stderr, StringComparison.Ordinal);

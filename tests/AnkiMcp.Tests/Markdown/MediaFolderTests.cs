@@ -23,10 +23,25 @@ public sealed class MediaFolderTests
         Assert.Equal("one", File.ReadAllText(media.FullPathOf(first)));
     }
 
-    [Fact]
-    public void AnkiOpsHashedNamesAreKept()
+    [Theory]
+    [InlineData("cristae.png", "cristae_af1349b9.png")]
+    [InlineData("cristae_af1349b9.png", "cristae_af1349b9.png")]
+    [InlineData("cristae_1a2b3c4d.png", "cristae_af1349b9.png")]
+    [InlineData("archive.tar.gz", "archive.tar_af1349b9.gz")]
+    public void HashedNames_AreAnkiOps_Blake3Suffixes_KeptWhileTheyMatchTheContent(string name, string expected)
     {
-        Assert.Equal("cristae_1a2b3c4d.png", MediaFolder.HashedName("cristae_1a2b3c4d.png", "x"u8));
+        // BLAKE3 of no bytes starts af1349b9: the digest AnkiOps' blake3(...).hexdigest(length=4) gives.
+        Assert.Equal(expected, MediaFolder.HashedName(name, []));
+    }
+
+    [Fact]
+    public void RewriteReferences_PointsEveryFormAtTheNewName_AndKeepsTheRestByteForByte()
+    {
+        string text = "Q: Which?\r\nA: ![a](media/a.png){width=300} <img src=\"media/a.png\"> <img src='a.png'> [sound:a.png] ![b](media/b.png)\r\n```\n![a](media/a.png)\n```\n";
+
+        string rewritten = MediaFolder.RewriteReferences(text, new Dictionary<string, string> { ["a.png"] = "a_12345678.png" });
+
+        Assert.Equal("Q: Which?\r\nA: ![a](<media/a_12345678.png>){width=300} <img src=\"media/a_12345678.png\"> <img src='a_12345678.png'> [sound:a_12345678.png] ![b](media/b.png)\r\n```\n![a](media/a.png)\n```\n", rewritten);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using AnkiMcp.Core.Markdown.NoteTypes;
-using AnkiMcp.Tests.Proposals;
 
 namespace AnkiMcp.Tests.Markdown;
 

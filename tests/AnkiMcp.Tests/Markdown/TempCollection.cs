@@ -6,15 +6,15 @@ namespace AnkiMcp.Tests.Markdown;
 /// <summary>A collection folder in a fresh temp directory with the default note types, deleted on dispose.</summary>
 internal sealed class TempCollection : IDisposable
 {
+    private readonly TempFolder _folder = new();
+
     public TempCollection(bool withDefaults = true)
     {
-        Dir = Path.Combine(Path.GetTempPath(), "ankimcp-md-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Dir);
         if (withDefaults)
             DefaultNoteTypes.WriteTo(Dir);
     }
 
-    public string Dir { get; }
+    public string Dir => _folder.Path;
 
     public NoteTypeRegistry Types => NoteTypeRegistry.Load(Dir);
 
@@ -27,15 +27,5 @@ internal sealed class TempCollection : IDisposable
 
     public DeckFile Parse(string text, string fileName = "Deck.md") => DeckFileParser.Load(Write(fileName, text), Types);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
@@ -15,16 +14,10 @@ namespace AnkiMcp.Tests.Mcp;
 /// Anki only in a revision that an approval allowed by the policy covered. Under 'reviewer', and under 'elicit' when the
 /// person declines, nothing is ever created.
 /// </summary>
-public sealed class ApprovalGateSequenceTests : IDisposable
+public sealed class ApprovalGateSequenceTests : CollectionTest
 {
     private const int Sequences = 12;
     private const int StepsPerSequence = 10;
-
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
 
     [Theory]
     [InlineData("conversation", 1)]
@@ -35,7 +28,7 @@ public sealed class ApprovalGateSequenceTests : IDisposable
         await using Emulator anki = await Emulator.StartAsync();
         List<string> formsShown = [];
         McpClientOptions? person = policy == "elicit" ? ElicitationApprovalTests.AnsweringWith(false, formsShown) : null;
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, policy, anki.Url.ToString(), person, Ct);
+        await using McpClient client = await StartServerAsync(policy, anki.Url.ToString(), person);
         Random random = new(seed);
         HashSet<(long Batch, int Number, int Revision)> approvedByCalls = [];
         Dictionary<(long Batch, int Number), int> revisions = [];
@@ -49,14 +42,14 @@ public sealed class ApprovalGateSequenceTests : IDisposable
         }
 
         string trace = string.Join('\n', log);
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         IReadOnlyList<Proposal> cards = await store.ListAsync(cancellationToken: Ct);
         Proposal[] passedGate = [.. cards.Where(card => card.State is ProposalState.Approved or ProposalState.Created)];
         Assert.All(passedGate, card => Assert.True(approvedByCalls.Contains((card.BatchId, card.Number, card.Revision)),
             $"card {card.Number} of batch {card.BatchId} r{card.Revision} is {card.State} without an allowed approval\n{trace}"));
 
         Dictionary<string, Proposal> created = cards.Where(card => card.State == ProposalState.Created).ToDictionary(card => card.NoteKey!);
-        string[] keysInMarkdown = [.. MarkdownCollection.Load(_collection.Path).Decks.SelectMany(deck => deck.Notes).Select(note => note.Key!)];
+        string[] keysInMarkdown = [.. MarkdownCollection.Load(Collection).Decks.SelectMany(deck => deck.Notes).Select(note => note.Key!)];
         string[] keysInAnki = anki.Inspect(collection => collection.Notes
             .Where(note => note.Model.Fields.Contains(NoteTypeDefinition.KeyFieldName))
             .Select(note => note[NoteTypeDefinition.KeyFieldName]).ToArray());

@@ -3,30 +3,24 @@ using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 using static AnkiMcp.Tests.Mcp.LessonCards;
 using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Mcp;
 
-public sealed class CardCreationEndToEndTests : IDisposable
+public sealed class CardCreationEndToEndTests : CollectionTest
 {
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
+    // The smoke test of the real executable, over each transport an assistant uses.
     [Theory]
     [InlineData("stdio")]
     [InlineData("http")]
-    public async Task WholeLoop_AnkiAndTheDeckFileHoldExactlyTheApprovedCards(string transport)
+    public async Task WholeLoop_ThroughTheExecutable_AnkiAndTheDeckFileHoldExactlyTheApprovedCards(string transport)
     {
         await using Emulator anki = await Emulator.StartAsync();
-        await using HttpServerProcess? http = transport == "http" ? await HttpServerProcess.StartAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct) : null;
+        await using HttpTestServer? http = transport == "http" ? await HttpTestServer.StartProcessAsync(Collection, ankiUrl: anki.Url.ToString(), cancellationToken: Ct) : null;
         await using McpClient client = http is null
-            ? await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct)
+            ? await ServerLauncher.StartStdioAsync(Collection, ankiUrl: anki.Url.ToString(), cancellationToken: Ct)
             : await http.ConnectAsync(cancellationToken: Ct);
 
         await client.CallAsync("propose_cards", Rust(), Ct);
@@ -53,7 +47,7 @@ public sealed class CardCreationEndToEndTests : IDisposable
         Assert.Contains(anki.Inspect(collection => collection.Notes.Select(note => string.Join('|', note.Values)).ToArray()),
             values => values.Contains("An exclusive borrow.", StringComparison.Ordinal));
 
-        MarkdownNote[] inMarkdown = [.. MarkdownCollection.Load(_collection.Path).Decks.Single(deck => deck.DeckName == "Programming::Rust").Notes];
+        MarkdownNote[] inMarkdown = [.. MarkdownCollection.Load(Collection).Decks.Single(deck => deck.DeckName == "Programming::Rust").Notes];
         Assert.Equal(keys.Keys, inMarkdown.Select(note => note.Key!));
         Assert.Equal("An exclusive borrow.", inMarkdown[2].Fields["Answer"]);
         Assert.DoesNotContain(inMarkdown, note => note.NoteTypeName == "AnkiMcpError");
@@ -67,7 +61,7 @@ public sealed class CardCreationEndToEndTests : IDisposable
     public async Task CreateBeforeApproval_FailsAndWritesNothing()
     {
         await using Emulator anki = await Emulator.StartAsync();
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync(ankiUrl: anki.Url.ToString());
         await client.CallAsync("propose_cards", Rust(), Ct);
         anki.ResetCounters();
 
@@ -75,7 +69,7 @@ public sealed class CardCreationEndToEndTests : IDisposable
 
         Assert.Contains("No approved cards", error, StringComparison.Ordinal);
         Assert.Contains("4 cards are pending", error, StringComparison.Ordinal);
-        Assert.Empty(MarkdownCollection.DeckFilePaths(_collection.Path));
+        Assert.Empty(MarkdownCollection.DeckFilePaths(Collection));
         Assert.Equal(0, anki.ActionCount("addNotes"));
         Assert.Empty(anki.Inspect(collection => collection.Notes.ToArray()));
     }
@@ -85,7 +79,7 @@ public sealed class CardCreationEndToEndTests : IDisposable
     {
         await using Emulator anki = await Emulator.StartAsync();
         anki.RefuseConnections();
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync(ankiUrl: anki.Url.ToString());
         await client.CallAsync("propose_cards", Rust(), Ct);
         await client.CallAsync("approve_proposals", Args(("all", true)), Ct);
 
@@ -95,13 +89,21 @@ public sealed class CardCreationEndToEndTests : IDisposable
         string message = created.GetProperty("message").GetString()!;
         Assert.Contains("Created 4 cards in the Markdown deck files", message, StringComparison.Ordinal);
         Assert.Contains("next sync", message, StringComparison.Ordinal);
-        Assert.Equal(4, MarkdownCollection.Load(_collection.Path).Decks.Sum(deck => deck.Notes.Count));
+        Assert.Equal(4, MarkdownCollection.Load(Collection).Decks.Sum(deck => deck.Notes.Count));
         Assert.All(created.GetProperty("created").EnumerateArray(), card => Assert.False(card.GetProperty("reachedAnki").GetBoolean()));
 
         anki.AcceptConnections();
         JsonElement planned = await client.CallAsync("sync", Args(("direction", "ma"), ("dryRun", true)), Ct);
         Assert.True(planned.GetProperty("dryRun").GetBoolean());
         Assert.Equal(4, planned.GetProperty("anki").GetProperty("created").GetInt32());
+        Assert.Equal("dryRun", planned.GetProperty("outcome").GetString());
+        Assert.All(planned.GetProperty("changes").EnumerateArray(), change =>
+        {
+            Assert.Equal(("create", "anki"), (change.GetProperty("kind").GetString(), change.GetProperty("side").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(change.GetProperty("deck").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(change.GetProperty("note").GetString()));
+            Assert.Matches("^[0-9a-f]{12}$", change.GetProperty("noteKey").GetString());
+        });
         Assert.Equal(0, anki.Inspect(collection => collection.Notes.Count));
         string badDirection = await client.CallFailingAsync("sync", Args(("direction", "sideways")), Ct);
         Assert.Contains("use both, markdown-to-anki or anki-to-markdown", badDirection, StringComparison.Ordinal);
@@ -110,7 +112,7 @@ public sealed class CardCreationEndToEndTests : IDisposable
 
         Assert.Equal(4, synced.GetProperty("anki").GetProperty("created").GetInt32());
         Assert.Equal(4, anki.Inspect(collection => collection.Notes.Count(note => note.Model.Name.StartsWith("AnkiMcp", StringComparison.Ordinal))));
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         Assert.All(await store.ListAsync(cancellationToken: Ct), card => Assert.True(card.ReachedAnki));
     }
 
@@ -118,11 +120,11 @@ public sealed class CardCreationEndToEndTests : IDisposable
     public async Task Propose_FlagsCardsAnkiAlreadyHas()
     {
         await using Emulator anki = await Emulator.StartAsync();
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync(ankiUrl: anki.Url.ToString());
         await client.CallAsync("propose_cards", Rust(), Ct);
         await client.CallAsync("approve_proposals", Args(("numbers", Numbers(2))), Ct);
         await client.CallAsync("create_approved_cards", Args(), Ct);
-        foreach (string deckFile in MarkdownCollection.DeckFilePaths(_collection.Path))
+        foreach (string deckFile in MarkdownCollection.DeckFilePaths(Collection))
             File.Delete(deckFile);
 
         JsonElement proposed = await client.CallAsync("propose_cards", Args(("lesson", "again"), ("cards", new object[]
@@ -137,8 +139,8 @@ public sealed class CardCreationEndToEndTests : IDisposable
     [Fact]
     public async Task BrokenDeckFile_CreateFailsNamingTheLineAndTheCardsStayApproved()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
-        string deckFile = Path.Combine(_collection.Path, "Programming__Rust.md");
+        await using McpClient client = await StartServerAsync();
+        string deckFile = Path.Combine(Collection, "Programming__Rust.md");
         const string Broken = "Z: an unknown label before any field\n";
         await File.WriteAllTextAsync(deckFile, Broken, Ct);
         await client.CallAsync("propose_cards", Rust(), Ct);
@@ -149,12 +151,12 @@ public sealed class CardCreationEndToEndTests : IDisposable
         Assert.Contains("Programming__Rust.md:1", error, StringComparison.Ordinal);
         Assert.Contains("stay approved", error, StringComparison.Ordinal);
         Assert.Equal(Broken, await File.ReadAllTextAsync(deckFile, Ct));
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         Assert.Equal(new ProposalCounts(2, 2, 0, 0), await store.CountsAsync(Ct));
 
         File.Delete(deckFile);
         JsonElement created = await client.CallAsync("create_approved_cards", Args(), Ct);
         Assert.Equal(2, created.GetProperty("created").GetArrayLength());
-        Assert.Equal(2, MarkdownCollection.Load(_collection.Path).Decks.Single().Notes.Count);
+        Assert.Equal(2, MarkdownCollection.Load(Collection).Decks.Single().Notes.Count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -7,7 +6,7 @@ using static AnkiMcp.Tests.Mcp.LessonCards;
 
 namespace AnkiMcp.Tests.Mcp;
 
-public sealed class CollectionAwarenessTests : IDisposable
+public sealed class CollectionAwarenessTests : CollectionTest
 {
     private const string RustDeck = """
         <!-- note_key: 0123456789ab -->
@@ -20,17 +19,11 @@ public sealed class CollectionAwarenessTests : IDisposable
         T: Rust frees memory when the {{c1::owner}} goes out of scope.
         """;
 
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
     [Fact]
     public async Task FirstRun_InAnEmptyFolder_CreatesTheCollectionWithDefaultNoteTypes()
     {
-        string fresh = Path.Combine(_collection.Path, "new collection");
-        await using McpClient client = await ServerLauncher.StartStdioAsync(fresh, cancellationToken: Ct);
+        string fresh = Path.Combine(Collection, "new collection");
+        await using McpClient client = await StartServerAsync(collection: fresh);
 
         JsonElement types = await client.CallAsync("list_note_types", Args(), Ct);
 
@@ -48,13 +41,13 @@ public sealed class CollectionAwarenessTests : IDisposable
     [Fact]
     public async Task Propose_FlagsDuplicatesOfMarkdownNotes()
     {
-        await using (McpClient first = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct))
+        await using (McpClient first = await StartServerAsync())
         {
             await first.CallAsync("status", Args(), Ct);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(_collection.Path, "Programming__Rust.md"), RustDeck, Ct);
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await File.WriteAllTextAsync(Path.Combine(Collection, "Programming__Rust.md"), RustDeck, Ct);
+        await using McpClient client = await StartServerAsync();
 
         JsonElement proposed = await client.CallAsync("propose_cards", Args(("lesson", "again"), ("cards", new object[]
         {
@@ -73,13 +66,13 @@ public sealed class CollectionAwarenessTests : IDisposable
     [Fact]
     public async Task DeckFiles_AreListedAndReadableAsResources()
     {
-        await using (McpClient first = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct))
+        await using (McpClient first = await StartServerAsync())
         {
             await first.CallAsync("status", Args(), Ct);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(_collection.Path, "Programming__Rust.md"), RustDeck, Ct);
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await File.WriteAllTextAsync(Path.Combine(Collection, "Programming__Rust.md"), RustDeck, Ct);
+        await using McpClient client = await StartServerAsync();
 
         JsonElement decks = await client.CallAsync("list_decks", Args(), Ct);
         ReadResourceResult index = await client.ReadResourceAsync("ankimcp://decks", cancellationToken: Ct);

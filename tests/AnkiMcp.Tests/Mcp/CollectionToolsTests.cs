@@ -1,27 +1,20 @@
 using System.Text.Json;
 using AnkiMcp.AnkiConnectEmulator;
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 using static AnkiMcp.Tests.Mcp.LessonCards;
 using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Mcp;
 
-public sealed class CollectionToolsTests : IDisposable
+public sealed class CollectionToolsTests : CollectionTest
 {
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
     [Fact]
     public async Task WithAnkiRunning_StatusDecksAndNotesComeFromAnki()
     {
         await using Emulator anki = await Emulator.StartAsync(new EmulatorOptions { Profiles = ["Lea"] });
         anki.AddNote("Programming::Rust", "Basic", new Dictionary<string, string> { ["Front"] = "What is a <b>slice</b>?", ["Back"] = "A view" }, ["rust"]);
         anki.AddNote("Languages::French", "Basic", new Dictionary<string, string> { ["Front"] = "chat", ["Back"] = "cat" });
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, ankiUrl: anki.Url.ToString(), cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync(ankiUrl: anki.Url.ToString());
         await client.CallAsync("propose_cards", Rust(), Ct);
 
         JsonElement status = await client.CallAsync("status", Args(), Ct);
@@ -43,7 +36,7 @@ public sealed class CollectionToolsTests : IDisposable
     [Fact]
     public async Task WithAnkiDown_StatusSaysWhatToDoAndFindNotesFailsReadably()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
 
         JsonElement status = await client.CallAsync("status", Args(), Ct);
         JsonElement decks = await client.CallAsync("list_decks", Args(), Ct);

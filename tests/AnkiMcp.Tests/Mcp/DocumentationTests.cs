@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AnkiMcp.Tests.Proposals;
+using AnkiMcp.Tests.Cli;
 using ModelContextProtocol.Client;
 
 namespace AnkiMcp.Tests.Mcp;
@@ -8,19 +8,13 @@ namespace AnkiMcp.Tests.Mcp;
 /// <summary>What people and assistants read must match what the server and the executable really offer: the skill only
 /// names tools and prompts that exist, the README lists every one of them, and the client and package examples start a
 /// real command.</summary>
-public sealed partial class DocumentationTests : IDisposable
+public sealed partial class DocumentationTests : CollectionTest
 {
     private static readonly string s_root = FindRepositoryRoot();
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
     [Fact]
     public async Task SkillAndReadme_NameExactlyTheServersToolsAndPrompts()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
         HashSet<string> tools = [.. (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.Name)];
         HashSet<string> prompts = [.. (await client.ListPromptsAsync(cancellationToken: Ct)).Select(p => p.Name)];
         string skill = File.ReadAllText(Path.Combine(s_root, "skills", "anki-lesson-cards", "SKILL.md"));
@@ -53,7 +47,7 @@ public sealed partial class DocumentationTests : IDisposable
     {
         using JsonDocument example = JsonDocument.Parse(File.ReadAllText(Path.Combine(s_root, "mcp.json.example")));
         List<JsonProperty> servers = [.. example.RootElement.GetProperty("mcpServers").EnumerateObject()];
-        var (_, serveHelp, _) = await ServerLauncher.RunAsync(["serve", "--help"], "", cancellationToken: Ct);
+        var (_, serveHelp, _) = await CliRunner.RunAsync(["serve", "--help"], cancellationToken: Ct);
 
         foreach (JsonProperty server in servers.Where(s => s.Value.TryGetProperty("command", out _)))
         {

@@ -1,20 +1,13 @@
 using System.Text.Json;
 using AnkiMcp.Core.Proposals;
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using static AnkiMcp.Tests.Mcp.LessonCards;
 
 namespace AnkiMcp.Tests.Mcp;
 
-public sealed class ElicitationApprovalTests : IDisposable
+public sealed class ElicitationApprovalTests : CollectionTest
 {
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
     internal static McpClientOptions AnsweringWith(bool approve, List<string> shown) => new()
     {
         Handlers = new McpClientHandlers
@@ -33,7 +26,7 @@ public sealed class ElicitationApprovalTests : IDisposable
     public async Task PersonAccepts_OnlyTheCardsShownAreApprovedByElicitation()
     {
         List<string> shown = [];
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, "elicit", options: AnsweringWith(true, shown), cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync("elicit", options: AnsweringWith(true, shown));
         JsonElement proposed = await client.CallAsync("propose_cards", Rust(), Ct);
         long batch = proposed.GetProperty("proposal").GetProperty("batch").GetInt64();
 
@@ -44,7 +37,7 @@ public sealed class ElicitationApprovalTests : IDisposable
         Assert.Contains("1. [cloze] Programming::Rust", form, StringComparison.Ordinal);
         Assert.Contains("3. [error] Programming::Rust", form, StringComparison.Ordinal);
         Assert.DoesNotContain("2. [why]", form, StringComparison.Ordinal);
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Elicit, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Elicit, cancellationToken: Ct);
         IReadOnlyList<ProposalTransition> approvals = [.. (await store.TransitionsAsync(batch, cancellationToken: Ct)).Where(t => t.To == ProposalState.Approved)];
         Assert.Equal([(1, ProposalActor.Elicitation), (3, ProposalActor.Elicitation)], approvals.Select(t => (t.Number, t.Actor)));
     }
@@ -53,7 +46,7 @@ public sealed class ElicitationApprovalTests : IDisposable
     public async Task PersonDeclines_NothingIsApproved()
     {
         List<string> shown = [];
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, "elicit", options: AnsweringWith(false, shown), cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync("elicit", options: AnsweringWith(false, shown));
         await client.CallAsync("propose_cards", Rust(), Ct);
 
         JsonElement result = await client.CallAsync("approve_proposals", Args(("all", true)), Ct);
@@ -61,21 +54,21 @@ public sealed class ElicitationApprovalTests : IDisposable
         Assert.Empty(result.GetProperty("numbers").EnumerateArray());
         Assert.Contains("did not approve (their answer: decline)", result.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Single(shown);
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Elicit, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Elicit, cancellationToken: Ct);
         Assert.Equal(new ProposalCounts(4, 0, 0, 0), await store.CountsAsync(Ct));
     }
 
     [Fact]
     public async Task ClientWithoutElicitation_IsToldSoAndNothingIsApproved()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, "elicit", cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync("elicit");
         await client.CallAsync("propose_cards", Rust(), Ct);
 
         string refusal = await client.CallFailingAsync("approve_proposals", Args(("all", true)), Ct);
 
         Assert.Contains("cannot show the server's approval form", refusal, StringComparison.Ordinal);
         Assert.Contains("ankimcp review", refusal, StringComparison.Ordinal);
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Elicit, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Elicit, cancellationToken: Ct);
         Assert.Equal(4, (await store.CountsAsync(Ct)).Pending);
     }
 }

@@ -3,28 +3,21 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AnkiMcp.Core.Proposals;
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 using static AnkiMcp.Tests.Mcp.LessonCards;
 
 namespace AnkiMcp.Tests.Mcp;
 
-public sealed class HttpTransportTests : IDisposable
+public sealed class HttpTransportTests : CollectionTest
 {
     private const string Initialize = """
         {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}
         """;
 
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
     [Fact]
     public async Task ProposalLoop_WorksOverHttpWithTheToken()
     {
-        await using HttpServerProcess server = await HttpServerProcess.StartAsync(_collection.Path, cancellationToken: Ct);
+        await using HttpTestServer server = await HttpTestServer.StartInProcessAsync(Collection, cancellationToken: Ct);
         await using McpClient client = await server.ConnectAsync(cancellationToken: Ct);
 
         JsonElement proposed = await client.CallAsync("propose_cards", Rust(), Ct);
@@ -32,7 +25,7 @@ public sealed class HttpTransportTests : IDisposable
         await client.CallAsync("reject_proposals", Args(("all", true), ("reason", "not now")), Ct);
 
         long batch = proposed.GetProperty("proposal").GetProperty("batch").GetInt64();
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         Assert.Equal([ProposalState.Rejected, ProposalState.Approved, ProposalState.Approved, ProposalState.Rejected],
             (await store.ListAsync(batch, cancellationToken: Ct)).Select(card => card.State));
     }
@@ -42,7 +35,7 @@ public sealed class HttpTransportTests : IDisposable
     [InlineData("2025-11-25")]
     public async Task Elicitation_WorksOverHttpInBothProtocolEras(string? protocolVersion)
     {
-        await using HttpServerProcess server = await HttpServerProcess.StartAsync(_collection.Path, "elicit", cancellationToken: Ct);
+        await using HttpTestServer server = await HttpTestServer.StartInProcessAsync(Collection, "elicit", cancellationToken: Ct);
         List<string> shown = [];
         McpClientOptions options = ElicitationApprovalTests.AnsweringWith(true, shown);
         options.ProtocolVersion = protocolVersion;
@@ -58,7 +51,7 @@ public sealed class HttpTransportTests : IDisposable
     [Fact]
     public async Task Requests_WithoutTheRightTokenFromAForeignOriginOrForAForeignHost_AreRefused()
     {
-        await using HttpServerProcess server = await HttpServerProcess.StartAsync(_collection.Path, cancellationToken: Ct);
+        await using HttpTestServer server = await HttpTestServer.StartInProcessAsync(Collection, cancellationToken: Ct);
         using HttpClient http = new();
 
         using HttpResponseMessage noToken = await http.SendAsync(Post(server.Endpoint, token: null), Ct);
@@ -81,11 +74,12 @@ public sealed class HttpTransportTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, localOrigin.StatusCode);
     }
 
+    // Through the executable: the token comes from its environment.
     [Fact]
     public async Task Http_WithoutATokenInTheEnvironment_RefusesToStart()
     {
         (int exitCode, string stdout, string stderr) = await ServerLauncher.RunAsync(
-            ["serve", "--http", "--port", "0", "--collection", _collection.Path], "", new Dictionary<string, string?> { ["ANKIMCP_HTTP_TOKEN"] = null }, Ct);
+            ["serve", "--http", "--port", "0", "--collection", Collection], "", new Dictionary<string, string?> { ["ANKIMCP_HTTP_TOKEN"] = null }, Ct);
 
         Assert.Equal(1, exitCode);
         Assert.Empty(stdout);

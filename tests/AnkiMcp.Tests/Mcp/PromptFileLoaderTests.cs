@@ -1,5 +1,4 @@
 using AnkiMcp.Mcp;
-using AnkiMcp.Tests.Proposals;
 
 namespace AnkiMcp.Tests.Mcp;
 

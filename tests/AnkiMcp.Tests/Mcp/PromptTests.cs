@@ -1,23 +1,16 @@
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
 namespace AnkiMcp.Tests.Mcp;
 
-public sealed class PromptTests : IDisposable
+public sealed class PromptTests : CollectionTest
 {
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
     [Fact]
     public async Task PromptFiles_AreServedWithTheirArgumentsAndRendered()
     {
         string[] files = [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "prompts"), "*.md").Select(Path.GetFileNameWithoutExtension)!];
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
 
         IList<McpClientPrompt> prompts = await client.ListPromptsAsync(cancellationToken: Ct);
         GetPromptResult review = await client.GetPromptAsync("end_of_lesson_review",
@@ -36,7 +29,7 @@ public sealed class PromptTests : IDisposable
     [Fact]
     public async Task MissingRequiredArgument_IsAnInvalidParamsError()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
 
         McpProtocolException error = await Assert.ThrowsAsync<McpProtocolException>(() =>
             client.GetPromptAsync("end_of_lesson_review", new Dictionary<string, object?>(), cancellationToken: Ct).AsTask());

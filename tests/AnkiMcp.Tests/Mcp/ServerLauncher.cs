@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 
 namespace AnkiMcp.Tests.Mcp;
 
-/// <summary>Starts the real <c>ankimcp</c> executable from the test output folder and connects the SDK's client to it.</summary>
+/// <summary>The real <c>ankimcp</c> executable from the test output folder, for the smoke tests that cross the process boundary.</summary>
 internal static class ServerLauncher
 {
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "ankimcp.dll");
@@ -25,39 +23,8 @@ internal static class ServerLauncher
             EnvironmentVariables = new Dictionary<string, string?> { ["ANKIMCP_COLLECTION"] = null, ["ANKIMCP_APPROVAL"] = null },
             ShutdownTimeout = TimeSpan.FromSeconds(5),
         });
-        return McpClient.CreateAsync(transport, Patient(options), cancellationToken: cancellationToken);
+        return McpClient.CreateAsync(transport, McpTestClient.Patient(options), cancellationToken: cancellationToken);
     }
-
-    /// <summary>
-    /// Client options that wait long enough for a server starting on a busy machine: when the protocol probe times out the
-    /// client falls back to 'initialize', which the server, having answered the probe meanwhile, then refuses.
-    /// </summary>
-    public static McpClientOptions Patient(McpClientOptions? options)
-    {
-        McpClientOptions patient = options ?? new McpClientOptions();
-        patient.DiscoverProbeTimeout = TimeSpan.FromMinutes(2);
-        patient.InitializationTimeout = TimeSpan.FromMinutes(2);
-        return patient;
-    }
-
-    /// <summary>Calls a tool that must succeed and returns its structured content.</summary>
-    public static async Task<JsonElement> CallAsync(this McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
-    {
-        CallToolResult result = await client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
-        Assert.True(result.IsError != true, $"{tool} failed: {TextOf(result)}");
-        Assert.NotNull(result.StructuredContent);
-        return result.StructuredContent.Value;
-    }
-
-    /// <summary>Calls a tool that must fail and returns the error text the assistant reads.</summary>
-    public static async Task<string> CallFailingAsync(this McpClient client, string tool, Dictionary<string, object?> arguments, CancellationToken cancellationToken)
-    {
-        CallToolResult result = await client.CallToolAsync(tool, arguments, cancellationToken: cancellationToken);
-        Assert.True(result.IsError == true, $"{tool} should have failed but returned: {TextOf(result)}");
-        return TextOf(result);
-    }
-
-    public static string TextOf(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));
 
     /// <summary>Runs <c>ankimcp</c> with arguments and stdin to completion.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, string stdin,

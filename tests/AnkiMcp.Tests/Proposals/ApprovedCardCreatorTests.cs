@@ -8,41 +8,65 @@ using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Tests.Proposals;
 
-public sealed class ApprovedCardCreatorTests : IDisposable
+public sealed class ApprovedCardCreatorTests : CollectionTest
 {
-    private readonly TempFolder _folder = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task CreationCutShortAfterClaiming_NextCreatorWritesEachCardExactlyOnce()
     {
-        DefaultNoteTypes.WriteTo(_folder.Path);
-        ProposalStore crashed = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        DefaultNoteTypes.WriteTo(Collection);
+        ProposalStore crashed = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await crashed.ProposeAsync("lesson",
             [Drafts.Basic(), Drafts.Basic("What does `git bisect` do?", "Finds the commit that broke something."), Drafts.Cloze()], ProposalActor.Assistant, Ct);
         await crashed.ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct);
         // The crashed process claimed every card and wrote the Git deck, then died before marking anything created.
-        IReadOnlyList<Proposal> claimed = await crashed.ClaimApprovedAsync(null, NoteKey.New, Ct);
-        NoteTypeRegistry types = NoteTypeRegistry.Load(_folder.Path);
-        string gitDeck = Path.Combine(_folder.Path, DeckFileNames.ToFileName("Programming::Git"));
+        IReadOnlyList<Proposal> claimed = await crashed.ClaimApprovedAsync(CreationScope.All, NoteKey.New, Ct);
+        NoteTypeRegistry types = NoteTypeRegistry.Load(Collection);
+        string gitDeck = Path.Combine(Collection, DeckFileNames.ToFileName("Programming::Git"));
         DeckFileWriter.AppendNotes(gitDeck, [.. claimed.Take(2).Select(card => new MarkdownNote(card.NoteKey, "AnkiMcpQA",
             new Dictionary<string, string> { ["Question"] = card.Draft.Fields["Question"], ["Answer"] = card.Draft.Fields["Answer"] }, card.Draft.Tags, 0))], types);
 
         await using Emulator anki = await Emulator.StartAsync();
         using AnkiConnectClient client = new(new AnkiConnectOptions(anki.Url));
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
-        ApprovedCardCreator creator = new(store, _folder.Path, new CachedNoteTypes(_folder.Path), new DeckFileCache(), client, new SyncEngine(_folder.Path, client));
-        CardCreationResult result = await creator.CreateAsync(null, ProposalActor.Assistant, Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), client, new SyncEngine(Collection, client));
+        CardCreationResult result = await creator.CreateAsync(CreationScope.All, ProposalActor.Assistant, Ct);
 
         Assert.Equal(claimed.Select(card => card.NoteKey), result.Created.Select(card => card.NoteKey));
         Assert.All(await store.ListAsync(batch.Id, cancellationToken: Ct), card => Assert.Equal(ProposalState.Created, card.State));
-        MarkdownCollection collection = MarkdownCollection.Load(_folder.Path);
+        MarkdownCollection collection = MarkdownCollection.Load(Collection);
         Assert.Empty(collection.Errors);
         List<string?> keys = [.. collection.Decks.SelectMany(deck => deck.Notes).Select(note => note.Key)];
         Assert.Equal(claimed.Select(card => card.NoteKey).Order(), keys.Order());
-        await Assert.ThrowsAsync<ProposalException>(() => creator.CreateAsync(null, ProposalActor.Assistant, Ct));
+        await Assert.ThrowsAsync<ProposalRefusedException>(() => creator.CreateAsync(CreationScope.All, ProposalActor.Assistant, Ct));
+    }
+
+    [Fact]
+    public async Task CardsWhoseDeckFileCannotBeWritten_AreReportedAndStayApproved_TheOthersAreCreated()
+    {
+        DefaultNoteTypes.WriteTo(Collection);
+        string rustDeck = Path.Combine(Collection, DeckFileNames.ToFileName("Programming::Rust"));
+        const string BrokenByHand = "Q: What is a move?\nQ: Asked twice?\nA: x\n";
+        File.WriteAllText(rustDeck, BrokenByHand);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
+        await store.ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct);
+        using AnkiConnectClient closedAnki = new(new AnkiConnectOptions(new Uri("http://127.0.0.1:9")));
+        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), closedAnki, new SyncEngine(Collection, closedAnki));
+
+        CardCreationResult result = await creator.CreateAsync(CreationScope.All, ProposalActor.Assistant, Ct);
+
+        Assert.Equal([1], result.Created.Select(card => card.Number));
+        Assert.Equal([2, 3], result.Failed.Select(failure => failure.Card.Number));
+        Assert.All(result.Failed, failure => Assert.Contains("Programming__Rust.md", failure.Reason, StringComparison.Ordinal));
+        Assert.Contains("Not created (2 stay approved)", result.Message, StringComparison.Ordinal);
+        IReadOnlyList<Proposal> cards = await store.ListAsync(batch.Id, cancellationToken: Ct);
+        Assert.Equal([(ProposalState.Created, true), (ProposalState.Approved, false), (ProposalState.Approved, false)], cards.Select(card => (card.State, card.NoteKey is not null)));
+        Assert.Equal(BrokenByHand, File.ReadAllText(rustDeck));
+        Assert.Equal(cards[0].NoteKey, Assert.Single(MarkdownCollection.Load(Collection).FindDeck("Programming::Git")!.Notes).Key);
+
+        File.WriteAllText(rustDeck, "");
+        CardCreationResult retried = await creator.CreateAsync(CreationScope.Batch(batch.Id), ProposalActor.Assistant, Ct);
+        Assert.Equal([2, 3], retried.Created.Select(card => card.Number));
+        Assert.Empty(retried.Failed);
     }
 }

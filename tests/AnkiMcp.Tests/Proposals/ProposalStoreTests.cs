@@ -2,18 +2,12 @@ using AnkiMcp.Core.Proposals;
 
 namespace AnkiMcp.Tests.Proposals;
 
-public sealed class ProposalStoreTests : IDisposable
+public sealed class ProposalStoreTests : CollectionTest
 {
-    private readonly TempFolder _folder = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task Propose_NumbersCardsFromOneAndRecordsWhoProposed()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
         ProposalBatch batch = await store.ProposeAsync("Rust ownership", [Drafts.Cloze(), Drafts.Why(), Drafts.Error(), Drafts.Basic()], ProposalActor.Assistant, Ct);
 
@@ -25,7 +19,7 @@ public sealed class ProposalStoreTests : IDisposable
         IReadOnlyList<ProposalTransition> transitions = await store.TransitionsAsync(batch.Id, cancellationToken: Ct);
         Assert.Equal(4, transitions.Count);
         Assert.All(transitions, t => Assert.Equal((null, ProposalState.Pending, ProposalActor.Assistant), (t.From, t.To, t.Actor)));
-        Assert.True(File.Exists(Path.Combine(_folder.Path, ".ankimcp", "proposals.db")));
+        Assert.True(File.Exists(Path.Combine(Collection, ".ankimcp", "proposals.db")));
     }
 
     public static TheoryData<CardDraft, string> InvalidDrafts => new()
@@ -45,19 +39,21 @@ public sealed class ProposalStoreTests : IDisposable
     [MemberData(nameof(InvalidDrafts))]
     public async Task Propose_InvalidCard_IsRefusedWithTheProblemAndNothingIsStored(CardDraft invalid, string expected)
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
-        ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ProposeAsync("lesson", [Drafts.Basic(), invalid], ProposalActor.Assistant, Ct));
+        ProposalRefusedException error = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ProposeAsync("lesson", [Drafts.Basic(), invalid], ProposalActor.Assistant, Ct));
 
-        Assert.Contains("Card 2:", error.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        CardProblem problem = Assert.Single(Assert.IsType<ProposalRefusal.InvalidCards>(error.Refusal).Problems);
+        Assert.Equal(2, problem.Number);
+        Assert.Contains(expected, problem.Problem, StringComparison.Ordinal);
+        Assert.StartsWith("Card 2: ", error.Message, StringComparison.Ordinal);
         Assert.Null(await store.LatestBatchIdAsync(Ct));
     }
 
     [Fact]
     public async Task ApproveSomeRejectOthers_RecordsStatesReasonsAndActors()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why(), Drafts.Error()], ProposalActor.Assistant, Ct);
 
         IReadOnlyList<Proposal> approved = await store.ApproveAsync(batch.Id, [1, 3], ProposalActor.Assistant, cancellationToken: Ct);
@@ -76,7 +72,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task ApproveWithoutNumbers_ApprovesEveryPendingCardOnly()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await store.RejectAsync(batch.Id, [2], null, ProposalActor.Assistant, Ct);
 
@@ -89,7 +85,7 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task Revise_KeepsHistoryAndSendsAnApprovedCardBackToPending()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic()], ProposalActor.Assistant, Ct);
         await store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct);
 
@@ -107,12 +103,14 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task RejectedCard_CannotBeApprovedUntilRevised()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic()], ProposalActor.Assistant, Ct);
         await store.RejectAsync(batch.Id, [1], "wrong", ProposalActor.Assistant, Ct);
 
-        ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct));
-        Assert.Contains("revise it", error.Message, StringComparison.Ordinal);
+        ProposalRefusedException error = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct));
+        ProposalRefusal.CardClosed closed = Assert.IsType<ProposalRefusal.CardClosed>(error.Refusal);
+        Assert.Equal((1, ProposalState.Rejected, ProposalChange.Approve), (closed.Card.Number, closed.Card.State, closed.Attempted));
+        Assert.Equal($"Card 1 of batch {batch.Id} was rejected; a rejected card cannot be approved.", error.Message);
 
         await store.ReviseAsync(batch.Id, 1, Drafts.Basic(answer: "Better"), ProposalActor.Assistant, Ct);
         Assert.Single(await store.ApproveAsync(batch.Id, [1], ProposalActor.Assistant, cancellationToken: Ct));
@@ -121,14 +119,15 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task UnknownNumbersOrBatch_AreRefusedWithTheValidRange()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze()], ProposalActor.Assistant, Ct);
 
-        ProposalException unknownCard = await Assert.ThrowsAsync<ProposalException>(() => store.ApproveAsync(batch.Id, [1, 7], ProposalActor.Assistant, cancellationToken: Ct));
-        ProposalException unknownBatch = await Assert.ThrowsAsync<ProposalException>(() => store.RejectAsync(batch.Id + 1, null, null, ProposalActor.Assistant, Ct));
+        ProposalRefusedException unknownCard = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ApproveAsync(batch.Id, [1, 7], ProposalActor.Assistant, cancellationToken: Ct));
+        ProposalRefusedException unknownBatch = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.RejectAsync(batch.Id + 1, null, null, ProposalActor.Assistant, Ct));
 
+        Assert.Equal(new ProposalRefusal.NoSuchCards(batch.Id, 2, [7]).Fact, unknownCard.Refusal.Fact);
         Assert.Equal($"Batch {batch.Id} has cards 1–2; there is no card 7.", unknownCard.Message);
-        Assert.Contains("There is no batch", unknownBatch.Message, StringComparison.Ordinal);
+        Assert.Equal(batch.Id + 1, Assert.IsType<ProposalRefusal.NoSuchBatch>(unknownBatch.Refusal).BatchId);
         Assert.Equal(2, (await store.CountsAsync(Ct)).Pending);
     }
 
@@ -143,7 +142,7 @@ public sealed class ProposalStoreTests : IDisposable
     [InlineData(ApprovalPolicy.Elicit, ProposalActor.TerminalReview, true)]
     public async Task Approve_IsAllowedOnlyToTheActorsThePolicyNames(ApprovalPolicy policy, ProposalActor actor, bool allowed)
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, policy, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, policy, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic()], ProposalActor.Assistant, Ct);
 
         Task<IReadOnlyList<Proposal>> approve = store.ApproveAsync(batch.Id, null, actor, cancellationToken: Ct);
@@ -154,7 +153,7 @@ public sealed class ProposalStoreTests : IDisposable
         }
         else
         {
-            await Assert.ThrowsAsync<ProposalException>(() => approve);
+            await Assert.ThrowsAsync<ProposalRefusedException>(() => approve);
             Assert.Equal(ProposalState.Pending, (await store.ListAsync(batch.Id, cancellationToken: Ct))[0].State);
         }
     }
@@ -162,12 +161,12 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task Approve_WithARevisionThePersonDidNotSee_ApprovesNothing()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Elicit, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Elicit, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze()], ProposalActor.Assistant, Ct);
         await store.ReviseAsync(batch.Id, 2, Drafts.Cloze("The {{c1::borrow checker}} enforces ownership."), ProposalActor.Assistant, Ct);
 
         Dictionary<int, int> seen = new() { [1] = 1, [2] = 1 };
-        await Assert.ThrowsAsync<ProposalException>(() => store.ApproveAsync(batch.Id, [1, 2], ProposalActor.Elicitation, seen, Ct));
+        await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ApproveAsync(batch.Id, [1, 2], ProposalActor.Elicitation, seen, Ct));
 
         Assert.Equal(2, (await store.CountsAsync(Ct)).Pending);
     }
@@ -175,19 +174,19 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task ClaimApproved_KeysOnlyApprovedCardsOnceAndOnlyMarkCreatedCreatesThem()
     {
-        ProposalStore store = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await store.ApproveAsync(batch.Id, [1, 3], ProposalActor.Assistant, cancellationToken: Ct);
         int next = 0;
 
-        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(null, () => $"key{++next}", Ct);
-        IReadOnlyList<Proposal> again = await store.ClaimApprovedAsync(null, () => $"key{++next}", Ct);
+        IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(CreationScope.All, () => $"key{++next}", Ct);
+        IReadOnlyList<Proposal> again = await store.ClaimApprovedAsync(CreationScope.All, () => $"key{++next}", Ct);
 
         Assert.Equal([(1, "key1"), (3, "key2")], claimed.Select(card => (card.Number, card.NoteKey!)));
         Assert.Equal([(1, "key1"), (3, "key2")], again.Select(card => (card.Number, card.NoteKey!)));
         Assert.All(again, card => Assert.Equal(ProposalState.Approved, card.State));
-        ProposalException unfinished = await Assert.ThrowsAsync<ProposalException>(() => store.RejectAsync(batch.Id, [3], "no", ProposalActor.Assistant, Ct));
-        Assert.Contains("create_approved_cards", unfinished.Message, StringComparison.Ordinal);
+        ProposalRefusedException unfinished = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.RejectAsync(batch.Id, [3], "no", ProposalActor.Assistant, Ct));
+        Assert.Equal("key2", Assert.IsType<ProposalRefusal.BeingCreated>(unfinished.Refusal).Card.NoteKey);
 
         await store.MarkCreatedAsync([claimed[0]], ProposalActor.Assistant, Ct);
         await store.ReleaseClaimAsync([claimed[1]], Ct);
@@ -197,18 +196,19 @@ public sealed class ProposalStoreTests : IDisposable
         Assert.Equal((ProposalState.Approved, (string?)null), (cards[2].State, cards[2].NoteKey));
         Assert.Equal(ProposalState.Pending, cards[1].State);
         Assert.Empty(await store.MarkCreatedAsync([claimed[0]], ProposalActor.Assistant, Ct));
-        ProposalException error = await Assert.ThrowsAsync<ProposalException>(() => store.ReviseAsync(batch.Id, 1, Drafts.Basic(), ProposalActor.Assistant, Ct));
-        Assert.Contains("already created", error.Message, StringComparison.Ordinal);
+        ProposalRefusedException error = await Assert.ThrowsAsync<ProposalRefusedException>(() => store.ReviseAsync(batch.Id, 1, Drafts.Basic(), ProposalActor.Assistant, Ct));
+        ProposalRefusal.CardClosed created = Assert.IsType<ProposalRefusal.CardClosed>(error.Refusal);
+        Assert.Equal((ProposalState.Created, ProposalChange.Revise), (created.Card.State, created.Attempted));
     }
 
     [Fact]
     public async Task State_SurvivesReopening()
     {
-        ProposalStore first = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore first = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         ProposalBatch batch = await first.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await first.ApproveAsync(batch.Id, [2], ProposalActor.Assistant, cancellationToken: Ct);
 
-        ProposalStore reopened = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Reviewer, cancellationToken: Ct);
+        ProposalStore reopened = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
 
         ProposalBatch? again = await reopened.GetBatchAsync(batch.Id, Ct);
         Assert.NotNull(again);
@@ -220,8 +220,8 @@ public sealed class ProposalStoreTests : IDisposable
     [Fact]
     public async Task TwoStoresOnOneCollection_ConcurrentWritesAreAllKeptAndEachCardGetsOneKeyAndIsCreatedOnce()
     {
-        ProposalStore one = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
-        ProposalStore two = await ProposalStore.OpenAsync(_folder.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore one = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore two = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
 
         ProposalBatch[] batches = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
             (i % 2 == 0 ? one : two).ProposeAsync($"lesson {i}", [Drafts.Basic(), Drafts.Cloze()], ProposalActor.Assistant, Ct), Ct)));
@@ -229,7 +229,7 @@ public sealed class ProposalStoreTests : IDisposable
             (i % 2 == 0 ? two : one).ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct), Ct)));
         int keys = 0;
         IReadOnlyList<Proposal>[] claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? one : two).ClaimApprovedAsync(null, () => $"k{Interlocked.Increment(ref keys)}", Ct), Ct)));
+            (i % 2 == 0 ? one : two).ClaimApprovedAsync(CreationScope.All, () => $"k{Interlocked.Increment(ref keys)}", Ct), Ct)));
 
         Assert.Equal(20, batches.Select(batch => batch.Id).Distinct().Count());
         Assert.All(claims, claim => Assert.Equal(40, claim.Count));

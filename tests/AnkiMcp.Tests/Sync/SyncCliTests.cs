@@ -1,18 +1,22 @@
 using System.Text.Json;
 using AnkiMcp.Core.Sync;
+using AnkiMcp.Tests.Cli;
 using AnkiMcp.Tests.Mcp;
 
 namespace AnkiMcp.Tests.Sync;
 
-/// <summary>The sync commands as a user runs them: the real <c>ankimcp</c> executable against the emulator.</summary>
+/// <summary>The sync commands as a user runs them, against the emulator; the last step of the first test runs the real <c>ankimcp</c> executable.</summary>
 public sealed class SyncCliTests
 {
-    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(SyncWorld world, params string[] arguments) =>
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunExecutableAsync(SyncWorld world, params string[] arguments) =>
         ServerLauncher.RunAsync([.. arguments, "--collection", world.Dir, "--anki-url", world.Anki.Url.ToString()], "",
             new Dictionary<string, string?> { ["ANKI_CONNECT_URL"] = null, ["ANKI_CONNECT_KEY"] = null }, SyncWorld.Cancel);
 
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(SyncWorld world, params string[] arguments) =>
+        CliRunner.RunAsync([.. arguments, "--collection", world.Dir, "--anki-url", world.Anki.Url.ToString()], cancellationToken: SyncWorld.Cancel);
+
     [Fact]
-    public async Task Init_ThenDryRunAsJson_ThenMarkdownToAnki_WorkThroughTheExecutable()
+    public async Task Init_ThenDryRunAsJson_ThenMarkdownToAnki_ThenTheExecutableFindsNothingToSync()
     {
         await using SyncWorld world = await SyncWorld.StartAsync();
 
@@ -46,7 +50,7 @@ public sealed class SyncCliTests
         Assert.Contains("markdown-to-anki: 5 create in Anki", output, StringComparison.Ordinal);
         Assert.Equal(5, world.ManagedNotes().Count);
         Assert.Equal(5, world.KeysIn("AnkiMcp Tutorial.md").Count);
-        (int againCode, string again, _) = await RunAsync(world, "sync");
+        (int againCode, string again, _) = await RunExecutableAsync(world, "sync");
         Assert.Equal(0, againCode);
         Assert.Contains("nothing to do", again, StringComparison.Ordinal);
     }
@@ -77,5 +81,39 @@ public sealed class SyncCliTests
         Assert.Equal(1, code);
         Assert.Contains("Biology.md:6", error, StringComparison.Ordinal);
         Assert.Contains("Nothing was changed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenConflicts_ExitWithTheirOwnCode_AndJsonSaysWhich_ThenPreferKeySettlesOne()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        world.Write("Biology.md", SyncWorld.QaDeck("What is ATP?", "What is DNA?"));
+        Assert.Equal(0, (await RunAsync(world, "sync")).ExitCode);
+        string key = world.KeysIn("Biology.md")[0];
+        world.Write("Biology.md", world.Read("Biology.md").Replace("answer to What is ATP?", "Markdown answer", StringComparison.Ordinal));
+        world.Anki.EditNote(world.NoteWithKey(key).Id, "Answer", "Anki answer");
+
+        (int code, string output, string error) = await RunAsync(world, "sync", "--json");
+
+        Assert.True(code == 3, error);
+        using (JsonDocument report = JsonDocument.Parse(output))
+        {
+            Assert.Equal("conflictsOpen", report.RootElement.GetProperty("outcome").GetString());
+            JsonElement conflict = Assert.Single(report.RootElement.GetProperty("conflicts").EnumerateArray());
+            Assert.Equal(key, conflict.GetProperty("noteKey").GetString());
+            Assert.Equal("What is ATP?", conflict.GetProperty("summary").GetString());
+        }
+        (int plainCode, string plain, _) = await RunAsync(world, "sync");
+        Assert.Equal(3, plainCode);
+        Assert.Contains($"--prefer markdown:{key}", plain, StringComparison.Ordinal);
+
+        (int badCode, _, string badError) = await RunAsync(world, "sync", "--prefer", "sideways");
+        Assert.NotEqual(0, badCode);
+        Assert.Contains("say markdown or anki", badError, StringComparison.Ordinal);
+
+        (int settledCode, string settled, string settledError) = await RunAsync(world, "sync", "--prefer", $"anki:{key}");
+        Assert.True(settledCode == 0, settledError);
+        Assert.Contains("A: Anki answer", world.Read("Biology.md"), StringComparison.Ordinal);
+        Assert.Contains("\"What is ATP?\" [Answer]", settled, StringComparison.Ordinal);
     }
 }

@@ -10,13 +10,14 @@ public sealed class SyncMediaTests
         await using SyncWorld world = await SyncWorld.StartAsync();
         Directory.CreateDirectory(world.Path("media"));
         byte[] cell = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
-        File.WriteAllBytes(world.Path("media", "cell_1a2b3c4d.png"), cell);
-        world.Write("Biology.md", "Q: What is this?\n![cell](<media/cell_1a2b3c4d.png>)\nA: A cell.\n");
+        string cellName = AnkiMcp.Core.Markdown.Media.MediaFolder.HashedName("cell.png", cell);
+        File.WriteAllBytes(world.Path("media", cellName), cell);
+        world.Write("Biology.md", $"Q: What is this?\n![cell](<media/{cellName}>)\nA: A cell.\n");
 
         SyncReport up = await world.SyncAsync();
 
-        Assert.Equal([new MediaTransfer("cell_1a2b3c4d.png", SyncSide.Anki)], up.Plan.Media);
-        Assert.Equal(cell, world.Anki.Inspect(collection => collection.Media["cell_1a2b3c4d.png"]));
+        Assert.Equal([new MediaTransfer(cellName, SyncSide.Anki)], up.Plan.Media);
+        Assert.Equal(cell, world.Anki.Inspect(collection => collection.Media[cellName]));
 
         world.Write("Biology.md", world.Read("Biology.md").Replace("A cell.", "A eukaryotic cell.", StringComparison.Ordinal));
         world.Anki.ResetCounters();
@@ -26,7 +27,7 @@ public sealed class SyncMediaTests
 
         byte[] sound = [1, 2, 3, 4, 5];
         world.Anki.AddMedia("heart.mp3", sound);
-        long id = world.NoteWithQuestion("What is this?\n<img src=\"cell_1a2b3c4d.png\" alt=\"cell\">".Replace("\n", "<br>", StringComparison.Ordinal)).Id;
+        long id = world.NoteWithQuestion($"What is this?\n<img src=\"{cellName}\" alt=\"cell\">".Replace("\n", "<br>", StringComparison.Ordinal)).Id;
         world.Anki.EditNote(id, "Extra", "Listen: [sound:heart.mp3]");
 
         SyncReport down = await world.SyncAsync();

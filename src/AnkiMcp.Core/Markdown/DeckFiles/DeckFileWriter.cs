@@ -184,7 +184,7 @@ public static class DeckFileWriter
         }
     }
 
-    private static string ReadUnchanged(DeckFile deck)
+    internal static string ReadUnchanged(DeckFile deck)
     {
         if (!deck.IsClean)
             throw Refuse(deck);
@@ -194,7 +194,7 @@ public static class DeckFileWriter
         return Encoding.UTF8.GetString(bytes);
     }
 
-    private static DeckFile WriteChecked(string path, string text, int expectedNotes, NoteTypeRegistry types)
+    internal static DeckFile WriteChecked(string path, string text, int expectedNotes, NoteTypeRegistry types)
     {
         DeckFile result = DeckFileParser.Parse(path, text, types);
         if (!result.IsClean || result.Notes.Count != expectedNotes)

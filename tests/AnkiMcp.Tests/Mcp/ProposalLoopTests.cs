@@ -1,23 +1,16 @@
 using System.Text.Json;
 using AnkiMcp.Core.Proposals;
-using AnkiMcp.Tests.Proposals;
 using ModelContextProtocol.Client;
 using static AnkiMcp.Tests.Mcp.LessonCards;
 
 namespace AnkiMcp.Tests.Mcp;
 
-public sealed class ProposalLoopStdioTests : IDisposable
+public sealed class ProposalLoopTests : CollectionTest
 {
-    private readonly TempFolder _collection = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _collection.Dispose();
-
     [Fact]
     public async Task Tools_AreTheProposalLoopWithAnnotationsAndNoDirectAdd()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
 
         IList<McpClientTool> tools = await client.ListToolsAsync(cancellationToken: Ct);
 
@@ -33,7 +26,7 @@ public sealed class ProposalLoopStdioTests : IDisposable
     [Fact]
     public async Task ProposeListReviseApproveReject_FollowsThePersonsDecisions()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
 
         JsonElement proposed = await client.CallAsync("propose_cards", Rust(), Ct);
         long batch = proposed.GetProperty("proposal").GetProperty("batch").GetInt64();
@@ -55,7 +48,7 @@ public sealed class ProposalLoopStdioTests : IDisposable
         Assert.Equal(["approved", "approved", "rejected", "approved"], cards.Select(card => card.GetProperty("state").GetString()));
         Assert.Equal("I never make that mistake", cards[2].GetProperty("rejectionReason").GetString());
 
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Reviewer, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
         Assert.All(await store.TransitionsAsync(batch, cancellationToken: Ct), transition => Assert.Equal(ProposalActor.Assistant, transition.Actor));
         Assert.Equal(2, (await store.RevisionsAsync(batch, 4, Ct)).Count);
     }
@@ -63,7 +56,7 @@ public sealed class ProposalLoopStdioTests : IDisposable
     [Fact]
     public async Task BadInput_GetsErrorsTheAssistantCanActOn()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
 
         string noneYet = await client.CallFailingAsync("approve_proposals", Args(("all", true)), Ct);
         string badCloze = await client.CallFailingAsync("propose_cards",
@@ -87,14 +80,14 @@ public sealed class ProposalLoopStdioTests : IDisposable
         Assert.Contains("Invalid arguments for propose_cards", missingLesson, StringComparison.Ordinal);
         Assert.Contains("'lesson'", missingLesson, StringComparison.Ordinal);
         Assert.Contains("Invalid arguments for approve_proposals", numbersAsText, StringComparison.Ordinal);
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         Assert.Equal(new ProposalCounts(4, 0, 0, 0), await store.CountsAsync(Ct));
     }
 
     [Fact]
     public async Task Propose_FlagsDuplicatesOfPendingProposalsAndWithinTheBatch()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
         await client.CallAsync("propose_cards", Rust(), Ct);
 
         JsonElement again = await client.CallAsync("propose_cards", Args(("lesson", "review"), ("cards", new object[]
@@ -113,21 +106,22 @@ public sealed class ProposalLoopStdioTests : IDisposable
     [Fact]
     public async Task ReviewerPolicy_RefusesTheAssistantsApproval()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, "reviewer", cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync("reviewer");
         await client.CallAsync("propose_cards", Rust(), Ct);
 
         string refusal = await client.CallFailingAsync("approve_proposals", Args(("all", true)), Ct);
 
-        Assert.Contains("only the person can approve, in a terminal with `ankimcp review`", refusal, StringComparison.Ordinal);
+        Assert.Contains("The approval policy is 'reviewer': only the person approves", refusal, StringComparison.Ordinal);
+        Assert.Contains("Ask the person to approve in a terminal with `ankimcp review`", refusal, StringComparison.Ordinal);
         Assert.Contains("Approval policy here: reviewer", client.ServerInstructions ?? "", StringComparison.Ordinal);
-        ProposalStore store = await ProposalStore.OpenAsync(_collection.Path, ApprovalPolicy.Reviewer, cancellationToken: Ct);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
         Assert.Equal(new ProposalCounts(4, 0, 0, 0), await store.CountsAsync(Ct));
     }
 
     [Fact]
     public async Task PendingProposals_AreReadableAsAResource()
     {
-        await using McpClient client = await ServerLauncher.StartStdioAsync(_collection.Path, cancellationToken: Ct);
+        await using McpClient client = await StartServerAsync();
         await client.CallAsync("propose_cards", Rust(), Ct);
         await client.CallAsync("reject_proposals", Args(("numbers", Numbers(2))), Ct);
 

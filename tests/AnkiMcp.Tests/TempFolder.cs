@@ -1,4 +1,4 @@
-namespace AnkiMcp.Tests.Proposals;
+namespace AnkiMcp.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable

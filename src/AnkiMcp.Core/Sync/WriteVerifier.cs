@@ -1,0 +1,51 @@
+using System.Text;
+using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>
+/// Reads back, in one request, the notes a run wrote to Anki and tells the writes Anki kept from those it dropped
+/// without an error (a note shown in an editor, FooSoft/anki-connect #82). Only a kept write may be recorded as synced.
+/// </summary>
+internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionary<string, ManagedNoteType> types)
+{
+    /// <summary>Whether the decision writes the note's fields or tags in Anki (and so needs reading back).</summary>
+    public static bool WritesNote(NoteDecision decision) =>
+        decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.NeedsKeyInAnki;
+
+    /// <summary>The written notes as Anki holds them now, for those whose write landed; the others are left out.</summary>
+    public async Task<Dictionary<NoteDecision, RemoteNote>> ReadBackAsync(IReadOnlyDictionary<NoteDecision, long> written, CancellationToken cancellationToken)
+    {
+        Dictionary<NoteDecision, RemoteNote> landed = [];
+        if (written.Count == 0)
+            return landed;
+        Dictionary<long, AnkiNoteInfo> infos = (await client.NotesInfoAsync([.. written.Values.Distinct()], cancellationToken))
+            .DistinctBy(info => info.NoteId).ToDictionary(info => info.NoteId);
+        foreach ((NoteDecision decision, long noteId) in written)
+        {
+            if (infos.TryGetValue(noteId, out AnkiNoteInfo? info) && types.TryGetValue(info.ModelName, out ManagedNoteType? type) && Holds(decision, info, type))
+                landed[decision] = AnkiCollectionReader.ToRemoteNote(info, type, decision.Local?.DeckName ?? decision.Remote!.DeckName, info.Mod ?? 0);
+        }
+        return landed;
+    }
+
+    // Anki stores text NFC-normalised and may give a tag the case it already knows: neither is a lost write.
+    private static bool Holds(NoteDecision decision, AnkiNoteInfo info, ManagedNoteType type)
+    {
+        if (!SameText(info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim() ?? "", decision.Key))
+            return false;
+        if (!(decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki)))
+            return true;
+        foreach ((string name, string html) in NoteConverter.ToAnkiFields(decision.Local!, type))
+        {
+            if (!SameText(info.GetField(name) ?? "", html))
+                return false;
+        }
+        return NoteTags.Normalize(decision.Local!.Tags).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(info.Tags);
+    }
+
+    private static bool SameText(string stored, string sent) =>
+        string.Equals(stored.Normalize(NormalizationForm.FormC), sent.Normalize(NormalizationForm.FormC), StringComparison.Ordinal);
+}
