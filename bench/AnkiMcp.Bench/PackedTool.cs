@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace AnkiMcp.Bench;
 
 /// <summary>
-/// The <c>ankimcp</c> users get: <c>src/AnkiMcp</c> packed with <c>dotnet pack -c Release</c> and installed with
-/// <c>dotnet tool install --tool-path</c> into a temp folder (as <c>.ci/packed-tool-check</c> does), or an
-/// installed <c>ankimcp</c> given by path.
+/// The <c>ankimcp</c> users get: <c>src/AnkiMcp</c> packed with <c>dotnet pack -c Release</c> (for this platform)
+/// and installed with <c>dotnet tool install --tool-path</c> into a temp folder (as <c>.ci/packed-tool-check</c> does),
+/// or an installed <c>ankimcp</c> given by path.
 /// </summary>
 internal sealed class PackedTool : IDisposable
 {
@@ -28,9 +29,11 @@ internal sealed class PackedTool : IDisposable
         string feed = Path.Combine(work, "feed");
         string tools = Path.Combine(work, "tools");
         Console.WriteLine($"Packing src/AnkiMcp (Release) and installing it with dotnet tool install into {tools} ...");
-        await DotnetAsync(repository, null, "pack", "src/AnkiMcp", "-c", "Release", "-o", feed, "--nologo", "-v", "q");
-        string package = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "AnkiMcp.*.nupkg").Single());
-        string version = package["AnkiMcp.".Length..];
+        // This machine's platform only: the pointer package, its ReadyToRun package and the portable fallback.
+        await DotnetAsync(repository, null, "pack", "src/AnkiMcp", "-c", "Release", "-o", feed, "--nologo", "-v", "q",
+            "-p:ToolPlatforms=" + RuntimeInformation.RuntimeIdentifier);
+        string version = Directory.GetFiles(feed, "AnkiMcp.*.nupkg").Select(Path.GetFileNameWithoutExtension)
+            .Select(name => name!["AnkiMcp.".Length..]).Single(rest => char.IsAsciiDigit(rest[0]));
         // Only the fresh package as the source, and a private package cache, so nothing stale is installed.
         await DotnetAsync(work, Path.Combine(work, "nuget"),
             "tool", "install", "AnkiMcp", "--version", version, "--tool-path", tools, "--source", feed, "-v", "q");
