@@ -77,7 +77,8 @@ internal static class SyncBenchmark
         Console.WriteLine($"    request 1 (profile, types, findNotes, findCards): {clock.ElapsedMilliseconds} ms");
         clock.Restart();
         Dictionary<string, LocalNote> byKey = local.Notes.ToDictionary(note => note.Key!, StringComparer.Ordinal);
-        IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(snapshot, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
+        AnkiModTimes modTimes = await reader.ReadModTimesAsync(snapshot, [.. local.Types.Keys], null, CancellationToken.None);
+        IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(snapshot, modTimes, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
             known => byKey.TryGetValue(known.NoteKey, out LocalNote? note) && note.Fingerprint == known.MarkdownFingerprint, CancellationToken.None);
         Console.WriteLine($"    request 2+ (mod times, decks, changed notes): {clock.ElapsedMilliseconds} ms ({remote.Count(note => !note.IsUnchangedSummary)} read in full)");
         clock.Restart();
