@@ -50,8 +50,9 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
             cancellationToken);
         if (counts.Count > 0)
             CountUnmanaged(otherTypes, results.Skip(2).ToList(), unmanagedCounts!);
-        Dictionary<long, long> mods = [];
-        foreach (JsonElement entry in results[0].GetResultOrThrow().EnumerateArray())
+        JsonElement modList = results[0].GetResultOrThrow();
+        Dictionary<long, long> mods = new(modList.ValueKind == JsonValueKind.Array ? modList.GetArrayLength() : 0);
+        foreach (JsonElement entry in modList.EnumerateArray())
         {
             if (entry.TryGetProperty("noteId", out JsonElement id) && entry.TryGetProperty("mod", out JsonElement mod))
                 mods[id.GetInt64()] = mod.GetInt64();

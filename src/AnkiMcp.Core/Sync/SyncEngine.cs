@@ -86,12 +86,13 @@ public sealed partial class SyncEngine
         using SyncStateStore store = SyncStateStore.Open(_collectionDir);
         AnkiCollectionReader reader = new(_client);
         // What the check read from Anki serves the full run too, if it searched for the same note types.
-        bool reuse = agreement?.ModTimes is not null && agreement.NoteTypes.ToHashSet(StringComparer.Ordinal).SetEquals(local.Types.Keys);
-        AnkiSnapshot snapshot = reuse ? agreement!.Snapshot! : await reader.ReadSnapshotAsync([.. local.Types.Keys], cancellationToken);
+        bool sameTypes = agreement is not null && agreement.NoteTypes.ToHashSet(StringComparer.Ordinal).SetEquals(local.Types.Keys);
+        AnkiSnapshot snapshot = (sameTypes && agreement!.Snapshot is { } asking ? await asking : null) ?? await reader.ReadSnapshotAsync([.. local.Types.Keys], cancellationToken);
         CheckProfile(store.ProfileName, snapshot.Profile);
         IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
         Dictionary<string, LocalNote> localByKey = local.Notes.Where(note => note.Key is not null).DistinctBy(note => note.Key).ToDictionary(note => note.Key!, StringComparer.Ordinal);
         long ankiClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
+        bool reuse = sameTypes && agreement!.ModTimes is not null;
         Dictionary<string, int>? unmanaged = direction == SyncDirection.MarkdownToAnki ? null
             : reuse ? new(agreement!.Unmanaged, StringComparer.Ordinal) : new(StringComparer.Ordinal);
         AnkiModTimes modTimes = reuse ? agreement!.ModTimes! : await reader.ReadModTimesAsync(snapshot, [.. local.Types.Keys], unmanaged, cancellationToken);
