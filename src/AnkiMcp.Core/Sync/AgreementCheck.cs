@@ -27,6 +27,9 @@ internal sealed class AgreementCheck
     /// <summary>Anki's second answer, when the files were as agreed.</summary>
     public AnkiModTimes? ModTimes { get; private init; }
 
+    /// <summary>The clock a run that uses <see cref="ModTimes"/> records: taken before they were read, less a second.</summary>
+    public long ModTimesClock { get; private init; }
+
     /// <summary>Notes of types not in <c>note_types/</c>, by type, read with the second answer.</summary>
     public IReadOnlyDictionary<string, int> Unmanaged { get; private init; } = new Dictionary<string, int>();
 
@@ -49,6 +52,7 @@ internal sealed class AgreementCheck
         AnkiSnapshot snapshot = await asking;
         SyncEngine.CheckProfile(profile, snapshot.Profile);
         Dictionary<string, int> unmanaged = new(StringComparer.Ordinal);
+        long readClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
         AnkiModTimes modTimes = await reader.ReadModTimesAsync(snapshot, agreed.NoteTypes, unmanaged, cancellationToken);
         AnkiStateDigest anki = AnkiStateDigest.Of(snapshot, modTimes);
         return new AgreementCheck(files)
@@ -56,6 +60,7 @@ internal sealed class AgreementCheck
             NoteTypes = agreed.NoteTypes,
             Snapshot = Task.FromResult<AnkiSnapshot?>(snapshot),
             ModTimes = modTimes,
+            ModTimesClock = readClock,
             Unmanaged = unmanaged,
             Holds = anki.Digest == agreed.Anki && anki.NewestMod < agreed.AnkiClock,
         };

@@ -91,8 +91,9 @@ public sealed partial class SyncEngine
         CheckProfile(store.ProfileName, snapshot.Profile);
         IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
         Dictionary<string, LocalNote> localByKey = local.Notes.Where(note => note.Key is not null).DistinctBy(note => note.Key).ToDictionary(note => note.Key!, StringComparer.Ordinal);
-        long ankiClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
         bool reuse = sameTypes && agreement!.ModTimes is not null;
+        // Taken before the modification times are read: a note changed again within the second of a time read stays suspect.
+        long ankiClock = reuse ? agreement!.ModTimesClock : DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
         Dictionary<string, int>? unmanaged = direction == SyncDirection.MarkdownToAnki ? null
             : reuse ? new(agreement!.Unmanaged, StringComparer.Ordinal) : new(StringComparer.Ordinal);
         AnkiModTimes modTimes = reuse ? agreement!.ModTimes! : await reader.ReadModTimesAsync(snapshot, [.. local.Types.Keys], unmanaged, cancellationToken);
