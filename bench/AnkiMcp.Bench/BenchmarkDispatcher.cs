@@ -11,6 +11,7 @@ internal static class BenchmarkDispatcher
         [AsRunBenchmark.Name] = AsRunBenchmark.RunAsync,
         [EmulatorHost.Name] = EmulatorHost.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
+        [LintBenchmark.Name] = LintBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -7,27 +7,28 @@ using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Markdown;
 
-/// <summary>The collection as JSON for batch review by an assistant, in AnkiOps' interchange shape (without its collab
-/// <c>source</c>): <c>{"collection": {"serialized_at"}, "decks": [{"name", "notes": [{"note_key", "note_type",
-/// "fields": {field name: Markdown}, "tags"}]}]}</c>. Deserializing validates the whole document before it writes any
-/// deck file, and never replaces an existing file unless asked to.</summary>
+/// <summary>The collection as JSON for batch review by an assistant, in AnkiOps' interchange format, so either tool reads
+/// the other's: <c>{"collection": {"serialized_at"}, "decks": [{"source", "name", "notes": [{"note_key", "note_type",
+/// "fields": {field name: Markdown}, "tags"}]}]}</c>. <c>source</c> is <c>local</c> or a collab source's
+/// <c>owner/repo</c>; <c>fields</c> holds only the fields the note writes (a field left out is empty); a keyless note
+/// has <c>"note_key": null</c>. Deserializing validates the whole document before it writes any deck file, and never
+/// replaces an existing file unless asked to.</summary>
 public static class CollectionInterchange
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The decks of <paramref name="collection"/> as JSON: all of them, or <paramref name="deckName"/> (with its
     /// subdecks unless <paramref name="includeSubdecks"/> is false). Empty decks are left out.</summary>
-    /// <exception cref="CollectionFormatException">A deck to serialize has errors (its notes would be missing), or the
-    /// deck does not exist.</exception>
+    /// <exception cref="CollectionFormatException">The collection has errors (as AnkiOps, the whole collection must read
+    /// cleanly, not only the decks asked for), or the deck does not exist.</exception>
     public static string Serialize(MarkdownCollection collection, string? deckName = null, bool includeSubdecks = true, DateTimeOffset? serializedAt = null)
     {
         ArgumentNullException.ThrowIfNull(collection);
         List<DeckFile> decks = [.. collection.Decks.Where(d => deckName is null || (includeSubdecks ? DeckFileNames.IsSameOrSubdeck(d.DeckName, deckName) : d.DeckName == deckName))];
         if (deckName is not null && decks.Count == 0)
             throw new CollectionFormatException([new CollectionError(deckName, 0, $"no deck file for deck '{deckName}'; the decks are: {string.Join(", ", collection.Decks.Select(d => d.DeckName))}")]);
-        List<CollectionError> errors = [.. decks.SelectMany(d => d.Errors)];
-        if (errors.Count > 0)
-            throw new CollectionFormatException(errors);
+        if (collection.Errors.Count > 0)
+            throw new CollectionFormatException(collection.Errors);
 
         using MemoryStream buffer = new();
         using (Utf8JsonWriter writer = new(buffer, s_writerOptions))
@@ -38,7 +39,7 @@ public static class CollectionInterchange
             writer.WriteEndObject();
             writer.WriteStartArray("decks");
             foreach (DeckFile deck in decks.Where(d => d.Notes.Count > 0))
-                WriteDeck(writer, deck, collection.NoteTypes);
+                WriteDeck(writer, deck, collection.SourceOf(deck));
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
@@ -53,7 +54,8 @@ public static class CollectionInterchange
     {
         ArgumentNullException.ThrowIfNull(collectionDir);
         ArgumentNullException.ThrowIfNull(json);
-        NoteTypeRegistry types = NoteTypeRegistry.Load(collectionDir);
+        IReadOnlyList<DeckSource> sources = DeckSource.Discover(collectionDir);
+        Dictionary<string, DeckSource> sourceByName = sources.ToDictionary(source => source.Name, StringComparer.Ordinal);
         List<CollectionError> errors = [];
         void Error(string where, string message) => errors.Add(new CollectionError(sourceName, 0, $"{where}: {message}"));
 
@@ -66,7 +68,7 @@ public static class CollectionInterchange
         {
             throw new CollectionFormatException([new CollectionError(sourceName, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON: {e.Message}")]);
         }
-        List<(string Path, List<MarkdownNote> Notes)> decks = [];
+        List<(string Path, DeckSource Source, List<MarkdownNote> Notes)> decks = [];
         if (root is not JsonObject rootObject || rootObject["decks"] is not JsonArray deckArray)
         {
             Error("$", "expected an object with a \"decks\" array (as written by 'ankimcp serialize')");
@@ -79,7 +81,18 @@ public static class CollectionInterchange
             string where = $"decks[{d}]";
             if (deckArray[d] is not JsonObject deck || Text(deck["name"]) is not { } name || deck["notes"] is not JsonArray notes)
             {
-                Error(where, "each deck needs a \"name\" string and a \"notes\" array");
+                Error(where, "each deck needs a \"source\" string, a \"name\" string and a \"notes\" array");
+                continue;
+            }
+            string known = string.Join(" or ", sourceByName.Keys.Select(sourceName => $"\"{sourceName}\""));
+            if (Text(deck["source"]) is not { } deckSource)
+            {
+                Error(where, $"\"source\" is missing: the deck's source, {known}");
+                continue;
+            }
+            if (!sourceByName.TryGetValue(deckSource, out DeckSource? source))
+            {
+                Error(where, $"unknown source '{deckSource}'; this collection's sources are {known}");
                 continue;
             }
             if (!deckNames.Add(name))
@@ -97,39 +110,42 @@ public static class CollectionInterchange
             List<MarkdownNote> parsed = [];
             for (int n = 0; n < notes.Count; n++)
             {
-                if (ReadNote(notes[n], $"{where}.notes[{n}]", types, keys, Error) is { } note)
+                if (ReadNote(notes[n], $"{where}.notes[{n}]", source.NoteTypes, keys, Error) is { } note)
                     parsed.Add(note);
             }
-            decks.Add((Path.Combine(Path.GetFullPath(collectionDir), fileName), parsed));
+            if (sources.FirstOrDefault(other => other != source && File.Exists(Path.Combine(other.Directory, fileName))) is { } owner)
+                Error(where, $"deck '{name}' belongs to source '{owner.Name}' ({owner.RelativePathOf(fileName)}), not '{source.Name}'");
+            decks.Add((Path.Combine(source.Directory, fileName), source, parsed));
         }
 
-        foreach ((string path, _) in decks)
+        foreach ((string path, DeckSource source, _) in decks)
         {
             if (!File.Exists(path))
                 continue;
             if (!overwrite)
             {
-                errors.Add(new CollectionError(Path.GetFileName(path), 0, "exists already; run again with --overwrite to replace it"));
+                errors.Add(new CollectionError(source.RelativePathOf(Path.GetFileName(path)), 0, "exists already; run again with --overwrite to replace it"));
                 continue;
             }
-            DeckFile existing = DeckFileParser.Load(path, types);
-            errors.AddRange(existing.Errors);
+            DeckFile existing = DeckFileParser.Load(path, source.NoteTypes);
+            errors.AddRange(existing.Errors.Select(error => error with { File = source.RelativePathOf(error.File) }));
         }
         if (errors.Count > 0)
             throw new CollectionFormatException(errors);
 
         List<string> written = [];
-        foreach ((string path, List<MarkdownNote> notes) in decks)
+        foreach ((string path, DeckSource source, List<MarkdownNote> notes) in decks)
         {
-            if (DeckFileWriter.WriteDeck(path, notes, types))
+            if (DeckFileWriter.WriteDeck(path, notes, source.NoteTypes))
                 written.Add(path);
         }
         return written;
     }
 
-    private static void WriteDeck(Utf8JsonWriter writer, DeckFile deck, NoteTypeRegistry types)
+    private static void WriteDeck(Utf8JsonWriter writer, DeckFile deck, DeckSource source)
     {
         writer.WriteStartObject();
+        writer.WriteString("source", source.Name);
         writer.WriteString("name", deck.DeckName);
         writer.WriteStartArray("notes");
         foreach (MarkdownNote note in deck.Notes)
@@ -141,8 +157,12 @@ public static class CollectionInterchange
                 writer.WriteString("note_key", note.Key);
             writer.WriteString("note_type", note.NoteTypeName);
             writer.WriteStartObject("fields");
-            foreach (NoteFieldDefinition field in types.Find(note.NoteTypeName)!.LabelledFields)
-                writer.WriteString(field.Name, note.Fields.GetValueOrDefault(field.Name) ?? "");
+            // Only the fields the note writes, as AnkiOps' parser gives them: an empty field is not written in Markdown.
+            foreach (NoteFieldDefinition field in source.NoteTypes.Find(note.NoteTypeName)!.LabelledFields)
+            {
+                if (note.Fields.GetValueOrDefault(field.Name) is { Length: > 0 } value)
+                    writer.WriteString(field.Name, value);
+            }
             writer.WriteEndObject();
             writer.WriteStartArray("tags");
             foreach (string tag in note.Tags)

@@ -5,8 +5,9 @@ using AnkiMcp.Core.Markdown.NoteTypes;
 namespace AnkiMcp.Core.Markdown;
 
 /// <summary>A collection folder as read from disk: its note types, its deck files (the top-level <c>*.md</c> files,
-/// except README, CHANGELOG, LICENSE and the like) and every problem found, including note keys used twice across
-/// files.</summary>
+/// except README, CHANGELOG, LICENSE and the like, of the folder and of every collab source under
+/// <c>collab/&lt;owner&gt;/&lt;repo&gt;/</c>) and every problem found, including note keys used twice across files and
+/// deck names used by two sources.</summary>
 [SuppressMessage("Naming", "CA1711", Justification = "An Anki collection, not a .NET collection type.")]
 public sealed class MarkdownCollection
 {
@@ -15,47 +16,62 @@ public sealed class MarkdownCollection
         "README", "CHANGELOG", "CODE_OF_CONDUCT", "CONTRIBUTING", "FUNDING", "LICENSE", "SECURITY", "SUPPORT",
     };
 
-    private MarkdownCollection(string directory, NoteTypeRegistry noteTypes, IReadOnlyList<DeckFile> decks, IReadOnlyList<CollectionError> errors)
+    private readonly Dictionary<string, DeckSource> _sourceByDeckPath;
+
+    private MarkdownCollection(string directory, IReadOnlyList<DeckSource> sources, IReadOnlyList<DeckFile> decks, Dictionary<string, DeckSource> sourceByDeckPath, IReadOnlyList<CollectionError> errors)
     {
         Directory = directory;
-        NoteTypes = noteTypes;
+        Sources = sources;
         Decks = decks;
+        _sourceByDeckPath = sourceByDeckPath;
         Errors = errors;
     }
 
     /// <summary>The full path of the collection folder.</summary>
     public string Directory { get; }
 
-    public NoteTypeRegistry NoteTypes { get; }
+    /// <summary>The collection's own note types (those of <c>note_types/</c>).</summary>
+    public NoteTypeRegistry NoteTypes => Sources[0].NoteTypes;
 
-    /// <summary>The deck files, ordered by file name.</summary>
+    /// <summary>The collection's own source first, then the collab sources by name.</summary>
+    public IReadOnlyList<DeckSource> Sources { get; }
+
+    /// <summary>The deck files of every source, ordered by source, then file name.</summary>
     public IReadOnlyList<DeckFile> Decks { get; }
 
     /// <summary>All problems: those of each deck file plus keys used in more than one file.</summary>
     public IReadOnlyList<CollectionError> Errors { get; }
 
     /// <summary>Loads the collection in <paramref name="dir"/>.</summary>
-    /// <exception cref="CollectionFormatException">The note types are missing or invalid.</exception>
+    /// <exception cref="CollectionFormatException">The note types (of the folder or of a collab source) are missing or invalid.</exception>
     public static MarkdownCollection Load(string dir)
     {
         string full = Path.GetFullPath(dir);
-        NoteTypeRegistry types = NoteTypeRegistry.Load(full);
-        List<DeckFile> decks = [.. DeckFilePaths(full).AsParallel().AsOrdered().Select(p => DeckFileParser.Load(p, types))];
+        IReadOnlyList<DeckSource> sources = DeckSource.Discover(full);
+        List<(DeckSource Source, string Path)> paths = [.. sources.SelectMany(source => DeckFilePaths(source.Directory).Select(path => (source, path)))];
+        List<DeckFile> decks = [.. paths.AsParallel().AsOrdered().Select(item => Located(item.Source, DeckFileParser.Load(item.Path, item.Source.NoteTypes)))];
+        Dictionary<string, DeckSource> sourceByPath = new(StringComparer.Ordinal);
+        foreach ((DeckSource source, string path) in paths)
+            sourceByPath[path] = source;
         List<CollectionError> errors = [.. decks.SelectMany(d => d.Errors)];
+        Dictionary<string, DeckFile> deckNames = new(StringComparer.Ordinal);
         Dictionary<string, (DeckFile Deck, MarkdownNote Note)> seen = new(StringComparer.Ordinal);
         foreach (DeckFile deck in decks)
         {
+            string file = sourceByPath[deck.Path].RelativePathOf(Path.GetFileName(deck.Path));
+            if (!deckNames.TryAdd(deck.DeckName, deck))
+                errors.Add(new CollectionError(file, 1, $"deck '{deck.DeckName}' is also the deck of {RelativePath(sourceByPath, deckNames[deck.DeckName])}; a deck lives in one file, so merge the two or rename one"));
             foreach (MarkdownNote note in deck.Notes.Where(n => n.Key is not null))
             {
                 if (!seen.TryAdd(note.Key!, (deck, note)))
                 {
                     (DeckFile firstDeck, MarkdownNote firstNote) = seen[note.Key!];
                     if (firstDeck != deck)
-                        errors.Add(new CollectionError(Path.GetFileName(deck.Path), note.Line, $"duplicate note_key {note.Key}: also used in {Path.GetFileName(firstDeck.Path)}:{firstNote.Line}; keep one and delete the other key line to get a new key"));
+                        errors.Add(new CollectionError(file, note.Line, $"duplicate note_key {note.Key}: also used in {RelativePath(sourceByPath, firstDeck)}:{firstNote.Line}; keep one and delete the other key line to get a new key"));
                 }
             }
         }
-        return new MarkdownCollection(full, types, decks, errors);
+        return new MarkdownCollection(full, sources, decks, sourceByPath, errors);
     }
 
     /// <summary>This collection with the given deck files parsed from these texts instead of their files (edits planned
@@ -63,19 +79,38 @@ public sealed class MarkdownCollection
     public MarkdownCollection WithDeckTexts(IReadOnlyDictionary<string, string> textsByPath)
     {
         ArgumentNullException.ThrowIfNull(textsByPath);
-        List<DeckFile> decks = [.. Decks.Select(deck => textsByPath.TryGetValue(deck.Path, out string? text) ? DeckFileParser.Parse(deck.Path, text, NoteTypes) : deck)];
-        HashSet<string> replaced = [.. textsByPath.Keys.Select(Path.GetFileName).OfType<string>()];
+        List<DeckFile> decks = [.. Decks.Select(deck => textsByPath.TryGetValue(deck.Path, out string? text)
+            ? Located(SourceOf(deck), DeckFileParser.Parse(deck.Path, text, SourceOf(deck).NoteTypes))
+            : deck)];
+        HashSet<string> replaced = [.. Decks.Where(deck => textsByPath.ContainsKey(deck.Path)).Select(deck => RelativePath(_sourceByDeckPath, deck))];
         List<CollectionError> errors = [.. Errors.Where(error => !replaced.Contains(error.File)), .. decks.Where(deck => textsByPath.ContainsKey(deck.Path)).SelectMany(deck => deck.Errors)];
-        return new MarkdownCollection(Directory, NoteTypes, decks, errors);
+        return new MarkdownCollection(Directory, Sources, decks, _sourceByDeckPath, errors);
     }
 
     /// <summary>The deck with Anki name <paramref name="deckName"/>, or null.</summary>
     public DeckFile? FindDeck(string deckName) => Decks.FirstOrDefault(d => d.DeckName == deckName);
 
-    /// <summary>The deck file paths of a collection folder.</summary>
+    /// <summary>The source a deck file of this collection belongs to.</summary>
+    public DeckSource SourceOf(DeckFile deck)
+    {
+        ArgumentNullException.ThrowIfNull(deck);
+        return _sourceByDeckPath[deck.Path];
+    }
+
+    /// <summary>The source whose note types include <paramref name="noteTypeName"/>, or null.</summary>
+    public DeckSource? SourceOfNoteType(string noteTypeName) => Sources.FirstOrDefault(source => source.NoteTypes.Find(noteTypeName) is not null);
+
+    /// <summary>The deck file paths of a collection folder (of one source: collab decks are not included).</summary>
     public static IEnumerable<string> DeckFilePaths(string dir) =>
         System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.TopDirectoryOnly)
             .Where(p => p.EndsWith(DeckFileNames.Extension, StringComparison.OrdinalIgnoreCase))
             .Where(p => !s_ignoredStems.Contains(Path.GetFileNameWithoutExtension(p)) && !Path.GetFileName(p).StartsWith('.'))
             .Order(StringComparer.Ordinal);
+
+    // The parser names files by their name alone; a collab deck's errors name its folder too.
+    private static DeckFile Located(DeckSource source, DeckFile deck) =>
+        source.IsCollab ? deck with { Errors = [.. deck.Errors.Select(error => error with { File = source.RelativePathOf(error.File) })] } : deck;
+
+    private static string RelativePath(Dictionary<string, DeckSource> sourceByPath, DeckFile deck) =>
+        sourceByPath[deck.Path].RelativePathOf(Path.GetFileName(deck.Path));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AnkiMcp.Core.IO;
 using Microsoft.Data.Sqlite;
 
 namespace AnkiMcp.Core.Proposals;
@@ -110,19 +111,12 @@ internal sealed class ProposalRepository(SqliteConnection connection, SqliteTran
             WHERE $batch IS NULL OR b.id = $batch
             GROUP BY b.id ORDER BY b.id
             """, ("$batch", batchId));
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<BatchSummary> summaries = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            summaries.Add(new BatchSummary(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                Parse(reader.GetString(2)),
-                reader.IsDBNull(3) ? null : new ProposalOwner(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)),
-                new ProposalCounts(reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8))));
-        }
-
-        return summaries;
+        return await command.ReadAllAsync(reader => new BatchSummary(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            Parse(reader.GetString(2)),
+            reader.IsDBNull(3) ? null : new ProposalOwner(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)),
+            new ProposalCounts(reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8))), cancellationToken);
     }
 
     /// <summary>Cards, optionally of one batch, in one state and/or of one owner's batches, ordered by batch and number.</summary>
@@ -133,22 +127,15 @@ internal sealed class ProposalRepository(SqliteConnection connection, SqliteTran
                AND ($owner IS NULL OR c.batch_id IN (SELECT id FROM batch WHERE owner_id = $owner))
              ORDER BY c.batch_id, c.number
             """, ("$batch", batchId), ("$state", state?.ToString()), ("$owner", ownerId));
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<Proposal> proposals = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            proposals.Add(new Proposal(
-                reader.GetInt64(0),
-                reader.GetInt32(1),
-                reader.GetInt32(2),
-                Enum.Parse<ProposalState>(reader.GetString(3)),
-                ReadDraft(reader, 7),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetInt64(6) != 0));
-        }
-
-        return proposals;
+        return await command.ReadAllAsync(reader => new Proposal(
+            reader.GetInt64(0),
+            reader.GetInt32(1),
+            reader.GetInt32(2),
+            Enum.Parse<ProposalState>(reader.GetString(3)),
+            ReadDraft(reader, 7),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetInt64(6) != 0), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ProposalTransition>> ReadTransitionsAsync(long batchId, int? number, CancellationToken cancellationToken)
@@ -157,21 +144,14 @@ internal sealed class ProposalRepository(SqliteConnection connection, SqliteTran
             SELECT batch_id, number, from_state, to_state, actor, at, detail FROM card_transition
             WHERE batch_id = $batch AND ($number IS NULL OR number = $number) ORDER BY id
             """, ("$batch", batchId), ("$number", number));
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<ProposalTransition> transitions = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            transitions.Add(new ProposalTransition(
-                reader.GetInt64(0),
-                reader.GetInt32(1),
-                reader.IsDBNull(2) ? null : Enum.Parse<ProposalState>(reader.GetString(2)),
-                Enum.Parse<ProposalState>(reader.GetString(3)),
-                Enum.Parse<ProposalActor>(reader.GetString(4)),
-                Parse(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
-        }
-
-        return transitions;
+        return await command.ReadAllAsync(reader => new ProposalTransition(
+            reader.GetInt64(0),
+            reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : Enum.Parse<ProposalState>(reader.GetString(2)),
+            Enum.Parse<ProposalState>(reader.GetString(3)),
+            Enum.Parse<ProposalActor>(reader.GetString(4)),
+            Parse(reader.GetString(5)),
+            reader.IsDBNull(6) ? null : reader.GetString(6)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ProposalRevision>> ReadRevisionsAsync(long batchId, int number, CancellationToken cancellationToken)
@@ -180,24 +160,15 @@ internal sealed class ProposalRepository(SqliteConnection connection, SqliteTran
             SELECT revision, kind, deck, fields, tags, actor, created_at FROM card_revision
             WHERE batch_id = $batch AND number = $number ORDER BY revision
             """, ("$batch", batchId), ("$number", number));
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<ProposalRevision> revisions = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            revisions.Add(new ProposalRevision(batchId, number, reader.GetInt32(0), ReadDraft(reader, 1),
-                Enum.Parse<ProposalActor>(reader.GetString(5)), Parse(reader.GetString(6))));
-        }
-
-        return revisions;
+        return await command.ReadAllAsync(reader => new ProposalRevision(batchId, number, reader.GetInt32(0), ReadDraft(reader, 1),
+            Enum.Parse<ProposalActor>(reader.GetString(5)), Parse(reader.GetString(6))), cancellationToken);
     }
 
     public async Task<ProposalCounts> ReadCountsAsync(CancellationToken cancellationToken)
     {
         await using SqliteCommand command = Command("SELECT state, count(*) FROM card GROUP BY state");
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        Dictionary<ProposalState, int> counts = [];
-        while (await reader.ReadAsync(cancellationToken))
-            counts[Enum.Parse<ProposalState>(reader.GetString(0))] = reader.GetInt32(1);
+        Dictionary<ProposalState, int> counts = (await command.ReadAllAsync(reader => (State: Enum.Parse<ProposalState>(reader.GetString(0)), Count: reader.GetInt32(1)), cancellationToken))
+            .ToDictionary(row => row.State, row => row.Count);
         return new ProposalCounts(
             counts.GetValueOrDefault(ProposalState.Pending),
             counts.GetValueOrDefault(ProposalState.Approved),

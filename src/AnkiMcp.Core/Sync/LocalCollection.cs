@@ -2,14 +2,15 @@ using AnkiMcp.Core.Markdown;
 
 namespace AnkiMcp.Core.Sync;
 
-/// <summary>The Markdown side of a sync: the parsed collection, its managed note types and every note in it.</summary>
+/// <summary>The Markdown side of a sync: the parsed collection, its managed note types (collab sources' included) and
+/// every note in it.</summary>
 internal sealed class LocalCollection
 {
     private LocalCollection(string directory, MarkdownCollection collection)
     {
         Directory = directory;
         Collection = collection;
-        Types = collection.NoteTypes.Types.ToDictionary(type => type.Name, type => new ManagedNoteType(type), StringComparer.Ordinal);
+        Types = collection.Sources.SelectMany(source => source.NoteTypes.Types).ToDictionary(type => type.Name, type => new ManagedNoteType(type), StringComparer.Ordinal);
         Notes = [.. collection.Decks.SelectMany(deck => deck.Notes.Select(note => new LocalNote(
             note.Key, note.NoteTypeName, deck.DeckName, note.Fields, note.Tags, RelativePath(deck.Path), note.Line)))];
     }

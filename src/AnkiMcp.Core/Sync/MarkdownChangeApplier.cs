@@ -1,4 +1,5 @@
 using AnkiMcp.Core.IO;
+using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Core.Markdown.NoteTypes;
 
@@ -22,13 +23,11 @@ internal sealed class MarkdownChangeApplier
         _decks = local.Collection.Decks.ToDictionary(deck => local.RelativePath(deck.Path), StringComparer.Ordinal);
     }
 
-    private NoteTypeRegistry Types => _local.Collection.NoteTypes;
-
     /// <summary>Writes each note's key into its deck file, leaving the rest of the text as the user wrote it.</summary>
     public void InsertKeys(IReadOnlyList<NoteDecision> decisions)
     {
         foreach (IGrouping<string, NoteDecision> file in decisions.GroupBy(decision => decision.Local!.File, StringComparer.Ordinal))
-            _decks[file.Key] = DeckFileWriter.InsertKeys(_decks[file.Key], file.ToDictionary(decision => decision.Local!.Line, decision => decision.Key), Types);
+            _decks[file.Key] = DeckFileWriter.InsertKeys(_decks[file.Key], file.ToDictionary(decision => decision.Local!.Line, decision => decision.Key), TypesOf(file.Key));
     }
 
     /// <summary>Applies the Markdown side of the decisions; returns the fingerprint of every note now in a written file, by key.</summary>
@@ -56,7 +55,7 @@ internal sealed class MarkdownChangeApplier
             }
             if (lands)
             {
-                string file = FileOf(decision.Remote!.DeckName);
+                string file = FileOf(_local.Collection, decision.Remote!.DeckName, decision.Remote.NoteTypeName);
                 MarkdownNote note = fromAnki ?? CurrentNote(decision.Local!, decision.Key);
                 (appended.TryGetValue(file, out List<(long, MarkdownNote)>? list) ? list : appended[file] = []).Add((decision.Remote.NoteId, note));
                 touched.Add(file);
@@ -85,8 +84,8 @@ internal sealed class MarkdownChangeApplier
         List<MarkdownNote> added = [.. appended.OrderBy(item => item.Order).Select(item => item.Note)];
         if (!_decks.TryGetValue(file, out DeckFile? deck))
         {
-            DeckFileWriter.WriteDeck(path, added, Types);
-            return [.. DeckFileParser.Load(path, Types).Notes.Where(note => note.Key is not null)];
+            DeckFileWriter.WriteDeck(path, added, TypesOf(file));
+            return [.. DeckFileParser.Load(path, TypesOf(file)).Notes.Where(note => note.Key is not null)];
         }
         // Only the notes that changed are rewritten; every other byte stays as the person wrote it.
         Dictionary<string, MarkdownNote?> changes = new(StringComparer.Ordinal);
@@ -104,7 +103,7 @@ internal sealed class MarkdownChangeApplier
             _decks.Remove(file);
             return [];
         }
-        DeckFile written = DeckFileSplicer.Write(deck, changes, added, Types);
+        DeckFile written = DeckFileSplicer.Write(deck, changes, added, TypesOf(file));
         _decks[file] = written;
         return [.. written.Notes.Where(note => note.Key is not null)];
     }
@@ -117,14 +116,44 @@ internal sealed class MarkdownChangeApplier
         MarkdownNote note = new(decision.Key, remote.NoteTypeName, _pulled.MarkdownFields(remote), remote.Tags, 0);
         AtomicFile.WriteAllText(path,
             $"<!-- Anki's version of note {decision.Key} (deck {remote.DeckName}); it was changed in Markdown ({decision.Local!.File}:{decision.Local.Line}) and in Anki. "
-            + "Keep one with: ankimcp sync --prefer markdown, or ankimcp sync --prefer anki. -->\n\n"
-            + DeckFileWriter.Render([note], Types));
+            + $"To settle it, edit the note in {decision.Local.File} until it is what you want and delete this file (the next sync sends your version to Anki), "
+            + $"or keep one side: ankimcp sync --prefer markdown:{decision.Key}, or ankimcp sync --prefer anki:{decision.Key}. -->\n\n"
+            + DeckFileWriter.Render([note], (_local.Collection.SourceOfNoteType(remote.NoteTypeName) ?? _local.Collection.Sources[0]).NoteTypes));
     }
 
     private MarkdownNote CurrentNote(LocalNote note, string key) =>
         _decks[note.File].Notes.FirstOrDefault(candidate => candidate.Key == key)
         ?? throw new InvalidOperationException($"{note.File}:{note.Line}: note {key} is no longer in its deck file; run the sync again.");
 
-    private string FileOf(string deckName) =>
-        _local.Collection.FindDeck(deckName) is { } deck ? _local.RelativePath(deck.Path) : DeckFileNames.ToFileName(deckName);
+    /// <summary>Stops the run before anything changes when a note from Anki would land in a deck file of another source
+    /// than its note type's (a collab note moved in Anki into one of the collection's own decks, or the reverse): that
+    /// file's note types cannot hold it.</summary>
+    /// <exception cref="SyncRefusedException">Such a note exists.</exception>
+    public static void CheckSources(MarkdownCollection collection, IReadOnlyList<NoteDecision> decisions)
+    {
+        List<string> problems = [];
+        foreach (NoteDecision decision in decisions.Where(decision => decision.Has(SyncChangeKind.Move, SyncSide.Markdown) || decision.Has(SyncChangeKind.Create, SyncSide.Markdown)))
+        {
+            RemoteNote remote = decision.Remote!;
+            DeckSource? typeSource = collection.SourceOfNoteType(remote.NoteTypeName);
+            if (collection.FindDeck(remote.DeckName) is { } deck && typeSource is not null && collection.SourceOf(deck) != typeSource)
+            {
+                problems.Add($"Anki note {remote.NoteId} ({remote.NoteTypeName}, of source {typeSource.Name}) is in deck '{remote.DeckName}', "
+                    + $"whose file {collection.SourceOf(deck).RelativePathOf(Path.GetFileName(deck.Path))} belongs to source {collection.SourceOf(deck).Name}; notes cannot move between sources.");
+            }
+        }
+        if (problems.Count > 0)
+            throw new SyncRefusedException(string.Join(Environment.NewLine, problems) + Environment.NewLine + "Move the notes back to a deck of their own source in Anki, then sync again. Nothing was changed.");
+    }
+
+    // An existing deck's file; a new deck gets its file in the source of the note's type.
+    private static string FileOf(MarkdownCollection collection, string deckName, string noteTypeName)
+    {
+        if (collection.FindDeck(deckName) is { } deck)
+            return collection.SourceOf(deck).RelativePathOf(Path.GetFileName(deck.Path));
+        return (collection.SourceOfNoteType(noteTypeName) ?? collection.Sources[0]).RelativePathOf(DeckFileNames.ToFileName(deckName));
+    }
+
+    private NoteTypeRegistry TypesOf(string file) =>
+        (_local.Collection.Sources.FirstOrDefault(source => source.IsCollab && file.StartsWith(source.NoteTypePrefix, StringComparison.Ordinal)) ?? _local.Collection.Sources[0]).NoteTypes;
 }

@@ -120,6 +120,7 @@ public sealed partial class SyncEngine
         MediaPlan mediaPlan = await media.PlanAsync(decisions, store.LoadPushedMedia(), cancellationToken,
             renames.Renames.DistinctBy(pair => pair.Value).ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal));
         CheckDeckFileNames(planned);
+        MarkdownChangeApplier.CheckSources(local.Collection, planned.Decisions);
         // Anki's notes are turned into Markdown now, so that a field no converter can read stops the run before anything changed.
         foreach (NoteDecision pull in decisions.Where(decision => PulledNotes.WritesAnkiVersion(decision) || decision.IsOpenConflict))
             pulled.MarkdownFields(pull.Remote!);

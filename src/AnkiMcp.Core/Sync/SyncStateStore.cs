@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnkiMcp.Core.IO;
 using Microsoft.Data.Sqlite;
 
 namespace AnkiMcp.Core.Sync;
@@ -92,15 +93,10 @@ public sealed class SyncStateStore : IDisposable
     {
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText = "SELECT note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint, anki_mod, cards FROM note_state";
-        using SqliteDataReader reader = command.ExecuteReader();
-        Dictionary<string, NoteSyncState> notes = new(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            NoteSyncState note = new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.GetInt64(6), SyncStateTransaction.ParseCards(reader.GetString(7)));
-            notes[note.NoteKey] = note;
-        }
-        return notes;
+        // note_key is the primary key: one row per key.
+        return command.ReadAll(reader => new NoteSyncState(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetInt64(6), SyncStateTransaction.ParseCards(reader.GetString(7))))
+            .ToDictionary(note => note.NoteKey, StringComparer.Ordinal);
     }
 
     /// <summary>For each media file name, the content digest last uploaded to Anki.</summary>
@@ -108,11 +104,7 @@ public sealed class SyncStateStore : IDisposable
     {
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText = "SELECT name, pushed_digest FROM media_state";
-        using SqliteDataReader reader = command.ExecuteReader();
-        Dictionary<string, string> media = new(StringComparer.Ordinal);
-        while (reader.Read())
-            media[reader.GetString(0)] = reader.GetString(1);
-        return media;
+        return command.ReadAll(reader => (Name: reader.GetString(0), Digest: reader.GetString(1))).ToDictionary(row => row.Name, row => row.Digest, StringComparer.Ordinal);
     }
 
     /// <summary>Starts the one write transaction of a run; nothing is stored until <see cref="SyncStateTransaction.Commit"/>.</summary>

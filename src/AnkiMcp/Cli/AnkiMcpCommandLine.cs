@@ -26,6 +26,7 @@ internal static class AnkiMcpCommandLine
         root.Subcommands.Add(SyncCommand.Create(console));
         root.Subcommands.Add(SerializeCommand.Create(console));
         root.Subcommands.Add(DeserializeCommand.Create(console));
+        root.Subcommands.Add(LintCommand.Create(console));
         return root;
     }
 }

@@ -5,12 +5,13 @@ namespace AnkiMcp.Cli;
 
 /// <summary><c>ankimcp deserialize [-i FILE] [--overwrite]</c>: writes the decks of a JSON document (as made by
 /// <c>serialize</c>) back as deck files. Everything is checked before anything is written; existing deck files are
-/// only replaced with <c>--overwrite</c>. Reads stdin unless <c>-i</c> is given.</summary>
+/// only replaced with <c>--overwrite</c>. Reads <c>AnkiCollection.json</c> (as AnkiOps does) unless <c>-i</c> names
+/// another file, or <c>-</c> for stdin.</summary>
 internal static class DeserializeCommand
 {
     public static Command Create(CliConsole console)
     {
-        Option<FileInfo?> input = new("--input", "-i") { Description = "Read the JSON from this file (default: stdin)." };
+        Option<string?> input = new("--input", "-i") { Description = $"Read the JSON from this file, or '-' for stdin (default, as AnkiOps: {SerializeCommand.DefaultFileName})." };
         Option<bool> overwrite = new("--overwrite") { Description = "Replace deck files that exist already." };
         Command command = new("deserialize", "Write decks from JSON (as made by 'serialize') into the collection's deck files.")
         {
@@ -18,16 +19,16 @@ internal static class DeserializeCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            FileInfo? file = parseResult.GetValue(input);
-            if (file is not null && !file.Exists)
-                return Fail(console, $"{file.FullName} does not exist.");
-            string json = file is null
+            string file = parseResult.GetValue(input) ?? SerializeCommand.DefaultFileName;
+            if (file != "-" && !File.Exists(file))
+                return Fail(console, $"{Path.GetFullPath(file)} does not exist; name the JSON file with -i FILE (or -i - for stdin).");
+            string json = file == "-"
                 ? await console.Input.ReadToEndAsync(cancellationToken)
-                : await File.ReadAllTextAsync(file.FullName, cancellationToken);
+                : await File.ReadAllTextAsync(file, cancellationToken);
             IReadOnlyList<string> written;
             try
             {
-                written = CollectionInterchange.Deserialize(GlobalOptions.ResolveCollection(parseResult), json, parseResult.GetValue(overwrite), file?.Name ?? "stdin");
+                written = CollectionInterchange.Deserialize(GlobalOptions.ResolveCollection(parseResult), json, parseResult.GetValue(overwrite), file == "-" ? "stdin" : Path.GetFileName(file));
             }
             catch (CollectionFormatException e)
             {

@@ -7,5 +7,5 @@ namespace AnkiMcp.Cli;
 internal static class SyncCommand
 {
     public static Command Create(CliConsole console) => SyncCommandRunner.CreateCommand(console,
-        "sync", alias: null, "Two-way sync: apply the changes made on each side since the last sync to the other, and report notes changed on both.", SyncDirection.TwoWay, withPrefer: true);
+        "sync", aliases: [], "Two-way sync: apply the changes made on each side since the last sync to the other, and report notes changed on both.", SyncDirection.TwoWay, withPrefer: true);
 }

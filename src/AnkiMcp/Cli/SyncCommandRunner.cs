@@ -9,10 +9,10 @@ namespace AnkiMcp.Cli;
 internal static class SyncCommandRunner
 {
     /// <summary>A sync command with the shared options, running <paramref name="direction"/>.</summary>
-    public static Command CreateCommand(CliConsole console, string name, string? alias, string description, SyncDirection direction, bool withPrefer)
+    public static Command CreateCommand(CliConsole console, string name, IReadOnlyList<string> aliases, string description, SyncDirection direction, bool withPrefer)
     {
         Command command = new(name, description);
-        if (alias is not null)
+        foreach (string alias in aliases)
             command.Aliases.Add(alias);
         SyncCommandOptions options = new(command, withPrefer);
         command.SetAction((parseResult, cancellationToken) => RunAsync(console, parseResult, direction, options, cancellationToken));

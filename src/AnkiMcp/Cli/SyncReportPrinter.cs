@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AnkiMcp.Core.Sync;
 using Spectre.Console;
 
@@ -8,16 +7,10 @@ namespace AnkiMcp.Cli;
 /// <summary>Prints a sync report: a coloured table on a terminal, plain lines when redirected, JSON with <c>--json</c>.</summary>
 internal static class SyncReportPrinter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static void Print(CliConsole console, SyncReport report, bool json)
     {
         if (json)
-            console.PlainOutput.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            console.PlainOutput.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
         else if (console.IsOutputRedirected)
             console.PlainOutput.Write(ToPlainText(report));
         else

@@ -93,7 +93,8 @@ public sealed class EmulatorMediaAndProfilesTests
     [Fact]
     public async Task UserActionsInAnki_AreSeenByTheClient()
     {
-        await using var f = await StartAsync();
+        // A frozen clock: the mod-time check must not race the wall clock on a loaded machine.
+        await using var f = await StartAsync(new AnkiConnectEmulator.EmulatorOptions { Clock = new FrozenClock(DateTimeOffset.UnixEpoch.AddYears(56)) });
         long id = f.Anki.AddNote("Lang::Spanish", "Basic", new Dictionary<string, string> { ["Front"] = "hola", ["Back"] = "hi" }, ["es"]);
         long created = (await f.NoteAsync(id)).Mod!.Value;
         f.Anki.AdvanceClock(TimeSpan.FromMinutes(1));

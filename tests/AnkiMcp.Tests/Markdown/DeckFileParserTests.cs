@@ -100,6 +100,66 @@ public sealed class DeckFileParserTests
     }
 
     [Fact]
+    public void AFenceIndentedFourSpacesDoesNotCloseTheCodeBlock()
+    {
+        // CommonMark closes a fence only with at most three spaces of indentation, so Markdig renders all of this as one
+        // code block; the separator and the label inside it are code.
+        using TempCollection collection = new();
+        string code = "```text\n    ```\n\n---\n\nQ: still code\n```";
+        DeckFile deck = collection.Parse($"Q: Which fence closes?\nA:\n{code}\nE: after the code\n");
+
+        Assert.Empty(deck.Errors);
+        MarkdownNote note = Assert.Single(deck.Notes);
+        Assert.Equal(code, note.Fields["Answer"]);
+        Assert.Equal("after the code", note.Fields["Extra"]);
+    }
+
+    [Theory]
+    [InlineData("   ```", true)]
+    [InlineData("````", true)]
+    [InlineData("```  ", true)]
+    [InlineData("    ```", false)]
+    [InlineData("\t```", false)]
+    [InlineData("``", false)]
+    [InlineData("~~~", false)]
+    [InlineData("``` text", false)]
+    public void ClosingFenceFollowsCommonMark(string closer, bool closes)
+    {
+        using TempCollection collection = new();
+        DeckFile deck = collection.Parse($"Q: Which fence closes?\nA:\n```\ncode\n{closer}\nE: extra\n{(closes ? "" : "```\n")}");
+
+        Assert.Empty(deck.Errors);
+        MarkdownNote note = Assert.Single(deck.Notes);
+        Assert.Equal(closes ? "extra" : "", note.Fields["Extra"]);
+        Assert.Equal(closes ? $"```\ncode\n{closer.TrimEnd()}" : $"```\ncode\n{closer}\nE: extra\n```", note.Fields["Answer"]);
+    }
+
+    [Fact]
+    public void AFenceInsideAListItemEndsWithTheItem()
+    {
+        // The fence belongs to the list item, so the unindented label after it ends the item and its code block.
+        using TempCollection collection = new();
+        DeckFile deck = collection.Parse("Q: Steps?\nA: - run\n  ```bash\n  make\nE: extra\n");
+
+        Assert.Empty(deck.Errors);
+        MarkdownNote note = Assert.Single(deck.Notes);
+        Assert.Equal("- run\n  ```bash\n  make", note.Fields["Answer"]);
+        Assert.Equal("extra", note.Fields["Extra"]);
+    }
+
+    [Fact]
+    public void AnIndentedCommentInsideIndentedCodeIsCode()
+    {
+        using TempCollection collection = new();
+        DeckFile deck = collection.Parse("Q: Which comment?\nA: This one:\n\n    <!-- tags: code -->\nE: extra\n");
+
+        Assert.Empty(deck.Errors);
+        MarkdownNote note = Assert.Single(deck.Notes);
+        Assert.Equal("This one:\n\n    <!-- tags: code -->", note.Fields["Answer"]);
+        Assert.Empty(note.Tags);
+    }
+
+    [Fact]
     public void EscapedLabelLinesAreContent()
     {
         using TempCollection collection = new();

@@ -49,6 +49,22 @@ public sealed class DeckFileWriterTests
     }
 
     [Fact]
+    public void CodeThatMarkdigReadsAsOneBlockIsWrittenAsCode()
+    {
+        using TempCollection collection = new();
+        NoteTypeRegistry types = collection.Types;
+        MarkdownNote note = Qa("Which fence closes?", "```text\n    ```\n---\nQ: still code\n```", extra: "A: not code");
+
+        string text = DeckFileWriter.RenderNote(note, types);
+
+        Assert.Equal("Q: Which fence closes?\nA:\n```text\n    ```\n---\nQ: still code\n```\nE: A: not code", text);
+        DeckFile parsed = DeckFileParser.Parse("Deck.md", text, types);
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(note.Fields["Answer"], parsed.Notes[0].Fields["Answer"]);
+        Assert.Equal(note.Fields["Extra"], parsed.Notes[0].Fields["Extra"]);
+    }
+
+    [Fact]
     public void RenderAddsNoteTypeOnlyWhenLabelsDoNotPickIt()
     {
         using TempCollection collection = new();

@@ -27,15 +27,23 @@ internal static class ServerLauncher
     }
 
     /// <summary>Runs <c>ankimcp</c> with arguments and stdin to completion.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, string stdin,
-        IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, string stdin,
+        IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default) =>
+        RunAsync(arguments, stdin, environment, workingDirectory: null, cancellationToken);
+
+    /// <summary>Runs <c>ankimcp</c> with arguments and stdin to completion, in <paramref name="workingDirectory"/>.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string workingDirectory, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(arguments, "", environment: null, workingDirectory, cancellationToken);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, string stdin,
+        IDictionary<string, string?>? environment, string? workingDirectory, CancellationToken cancellationToken)
     {
         ProcessStartInfo start = new("dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Executable);
         foreach (string argument in arguments)

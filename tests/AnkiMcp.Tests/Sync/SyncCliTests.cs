@@ -84,6 +84,29 @@ public sealed class SyncCliTests
     }
 
     [Fact]
+    public async Task AnkiOpsCommandNames_FaAndAf_RunTheTwoDirections()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        Assert.Equal(0, (await RunAsync(world, "init")).ExitCode);
+        world.Write("Biology.md", SyncWorld.QaDeck("What is ATP?"));
+
+        (int faCode, string faOut, string faErr) = await RunAsync(world, "fa");
+
+        Assert.True(faCode == 0, faErr);
+        Assert.Contains("markdown-to-anki: 1 create in Anki", faOut, StringComparison.Ordinal);
+        AnkiSideNote note = world.NoteWithQuestion("What is ATP?");
+        world.Anki.EditNote(note.Id, "Answer", "edited in Anki");
+
+        (int afCode, string afOut, string afErr) = await RunAsync(world, "anki-to-files");
+
+        Assert.True(afCode == 0, afErr);
+        Assert.Contains("anki-to-markdown: 1 update in Markdown", afOut, StringComparison.Ordinal);
+        Assert.Contains("A: edited in Anki", world.Read("Biology.md"), StringComparison.Ordinal);
+        Assert.Contains("nothing to do", (await RunAsync(world, "files-to-anki")).Stdout, StringComparison.Ordinal);
+        Assert.Contains("nothing to do", (await RunAsync(world, "af")).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenConflicts_ExitWithTheirOwnCode_AndJsonSaysWhich_ThenPreferKeySettlesOne()
     {
         await using SyncWorld world = await SyncWorld.StartAsync();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Markdown.DeckFiles;
@@ -10,7 +9,7 @@ namespace AnkiMcp.Core.Markdown.DeckFiles;
 /// fields whose values run until the next label of a known note type. A content line that would read as a label is
 /// written with a leading backslash (<c>\A: …</c>). CRLF line ends and a UTF-8 BOM are accepted. Problems are
 /// reported per note with file and line; one bad note never stops the rest of the file.</summary>
-public static partial class DeckFileParser
+public static class DeckFileParser
 {
     /// <summary>Reads and parses the deck file at <paramref name="path"/>; the deck name comes from the file name.</summary>
     public static DeckFile Load(string path, NoteTypeRegistry types)
@@ -46,7 +45,7 @@ public static partial class DeckFileParser
         Dictionary<string, int> keyLines = new(StringComparer.Ordinal);
         foreach ((int start, int end) in scan.Blocks)
         {
-            NoteBlockParser block = new(lines, start, end, types, scan.IgnoredFenceLines, fileName);
+            NoteBlockParser block = new(lines, start, end, types, scan.Roles, fileName);
             MarkdownNote? note = block.Parse(errors);
             foreach (int opener in scan.UnclosedFenceLines.Where(l => l >= start && l < end))
             {
@@ -78,13 +77,4 @@ public static partial class DeckFileParser
     }
 
     internal static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    [GeneratedRegex(@"^\s*<!--\s*note_key:\s*(?<key>.*?)\s*-->\s*$")]
-    internal static partial Regex KeyComment();
-
-    [GeneratedRegex(@"^\s*<!--\s*note_type:\s*(?<name>.*?)\s*-->\s*$")]
-    internal static partial Regex TypeComment();
-
-    [GeneratedRegex(@"^\s*<!--\s*tags:(?<tags>.*?)-->\s*$")]
-    internal static partial Regex TagsComment();
 }

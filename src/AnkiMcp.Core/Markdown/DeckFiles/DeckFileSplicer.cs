@@ -66,22 +66,22 @@ internal static class DeckFileSplicer
     {
         List<string> rendered = [.. DeckFileWriter.RenderNote(note, types).Split('\n')];
         string[] originalLines = original.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-        if (originalLines.FirstOrDefault(line => DeckFileParser.TagsComment().IsMatch(line)) is { } tagsLine
+        if (originalLines.FirstOrDefault(line => MetadataComment.TagsComment().IsMatch(line)) is { } tagsLine
             && NoteTags.Normalize(Tags(tagsLine)).SequenceEqual(NoteTags.Normalize(note.Tags), StringComparer.Ordinal))
         {
-            int index = rendered.FindIndex(line => DeckFileParser.TagsComment().IsMatch(line));
+            int index = rendered.FindIndex(line => MetadataComment.TagsComment().IsMatch(line));
             if (index >= 0)
                 rendered[index] = tagsLine;
         }
-        if (originalLines.FirstOrDefault(line => DeckFileParser.TypeComment().IsMatch(line)) is { } typeLine
-            && DeckFileParser.TypeComment().Match(typeLine).Groups["name"].Value == note.NoteTypeName
-            && !rendered.Exists(line => DeckFileParser.TypeComment().IsMatch(line)))
+        if (originalLines.FirstOrDefault(line => MetadataComment.TypeComment().IsMatch(line)) is { } typeLine
+            && MetadataComment.TypeComment().Match(typeLine).Groups["name"].Value == note.NoteTypeName
+            && !rendered.Exists(line => MetadataComment.TypeComment().IsMatch(line)))
         {
-            rendered.Insert(rendered.FindIndex(line => !DeckFileParser.KeyComment().IsMatch(line)), typeLine);
+            rendered.Insert(rendered.FindIndex(line => !MetadataComment.KeyComment().IsMatch(line)), typeLine);
         }
         return string.Join(newline, rendered);
     }
 
     private static string[] Tags(string tagsLine) =>
-        DeckFileParser.TagsComment().Match(tagsLine).Groups["tags"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        MetadataComment.TagsComment().Match(tagsLine).Groups["tags"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 }

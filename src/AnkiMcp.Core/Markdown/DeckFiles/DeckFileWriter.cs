@@ -164,22 +164,19 @@ public static class DeckFileWriter
             first = 1;
         }
         builder.Append('\n');
-        CodeFence fence = default;
+        CodeFence code = new();
         if (first == 1)
-            fence.Feed(lines[0]);
+            code.Add(lines[0].AsMemory(), 0);
         for (int i = first; i < lines.Length; i++)
         {
             string line = lines[i];
-            if (!fence.IsOpen)
-            {
-                int depth = FieldLabel.EscapeDepth(line, out int escaped);
-                int plain = FieldLabel.Match(line);
-                if ((depth > 0 && types.IsLabel(line.AsSpan(depth, escaped))) || (plain > 0 && types.IsLabel(line.AsSpan(0, plain))))
-                    line = "\\" + line;
-                else if (line.TrimEnd() == "---" && i > 0 && lines[i - 1].Length == 0)
-                    line = "***";
-            }
-            fence.Feed(lines[i]);
+            int depth = FieldLabel.EscapeDepth(line, out int escaped);
+            int plain = FieldLabel.Match(line);
+            bool labelLike = (depth > 0 && types.IsLabel(line.AsSpan(depth, escaped))) || (plain > 0 && types.IsLabel(line.AsSpan(0, plain)));
+            bool separatorLike = line.TrimEnd() == "---" && i > 0 && lines[i - 1].Length == 0;
+            if ((labelLike || separatorLike) && !code.IsCode(line))
+                line = labelLike ? "\\" + line : "***";
+            code.Add(lines[i].AsMemory(), i);
             builder.Append(line).Append('\n');
         }
     }

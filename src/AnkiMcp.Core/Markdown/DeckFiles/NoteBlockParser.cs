@@ -2,8 +2,9 @@ using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Markdown.DeckFiles;
 
-/// <summary>Parses one note block of a deck file (see <see cref="DeckFileParser"/>).</summary>
-internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteTypeRegistry types, HashSet<int> ignoredFenceLines, string fileName)
+/// <summary>Parses one note block of a deck file (see <see cref="DeckFileParser"/>), with the line roles
+/// <see cref="BlockScan"/> decided.</summary>
+internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteTypeRegistry types, IReadOnlyList<LineRole> roles, string fileName)
 {
     private readonly List<FieldText> _fields = [];
     private readonly List<string> _tags = [];
@@ -21,45 +22,34 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
     public MarkdownNote? Parse(List<CollectionError> errors)
     {
         int firstLine = 0;
-        CodeFence fence = default;
         for (int i = start; i < end; i++)
         {
             ReadOnlySpan<char> line = lines[i];
             if (firstLine == 0 && !line.IsWhiteSpace())
                 firstLine = i + 1;
-            FieldText? current = _fields.Count > 0 ? _fields[^1] : null;
-            if (fence.IsOpen)
+            switch (roles[i])
             {
-                fence.Feed(line);
-                current!.Lines.Add(lines.Memory(i));
-                continue;
+                case LineRole.Metadata:
+                    ReadMetadata(line, i + 1);
+                    break;
+                case LineRole.Label:
+                    StartField(lines.Memory(i), FieldLabel.Match(line), i + 1);
+                    break;
+                case LineRole.Content:
+                    _fields[^1].Lines.Add(lines.Memory(i));
+                    break;
+                case LineRole.EscapedContent:
+                    _fields[^1].Lines.Add(lines.Memory(i)[1..]);
+                    break;
+                default:
+                    if (line.IsWhiteSpace() || line.TrimStart().StartsWith("<!--"))
+                        break;
+                    int labelLength = FieldLabel.Match(line);
+                    _errors.Add(new CollectionError(fileName, i + 1, labelLength > 0
+                        ? $"unknown label {line[..labelLength]}; the labels of the note types are {string.Join(" ", types.Types.SelectMany(t => t.LabelledFields).Select(f => f.Label).Distinct())} (see note_types/)"
+                        : "text before the first field label belongs to no field; start the note with a label such as Q: or T:"));
+                    break;
             }
-            if (line.TrimStart().StartsWith("<!--") && TryMetadata(line, i + 1))
-                continue;
-            int labelLength = FieldLabel.Match(line);
-            if (labelLength > 0 && types.IsLabel(line[..labelLength]))
-            {
-                StartField(lines.Memory(i), labelLength, i + 1);
-                if (!ignoredFenceLines.Contains(i))
-                    fence.Feed(line[labelLength..]);
-                continue;
-            }
-            if (current is null)
-            {
-                if (line.IsWhiteSpace() || line.TrimStart().StartsWith("<!--"))
-                    continue;
-                _errors.Add(new CollectionError(fileName, i + 1, labelLength > 0
-                    ? $"unknown label {line[..labelLength]}; the labels of the note types are {string.Join(" ", types.Types.SelectMany(t => t.LabelledFields).Select(f => f.Label).Distinct())} (see note_types/)"
-                    : "text before the first field label belongs to no field; start the note with a label such as Q: or T:"));
-                continue;
-            }
-            int depth = FieldLabel.EscapeDepth(line, out int escapedLength);
-            bool escaped = depth > 0 && types.IsLabel(line.Slice(depth, escapedLength));
-            if (escaped)
-                line = line[1..];
-            current.Lines.Add(escaped ? lines.Memory(i)[1..] : lines.Memory(i));
-            if (!ignoredFenceLines.Contains(i))
-                fence.Feed(line);
         }
 
         MarkdownNote? note = _errors.Count == 0 ? Build(firstLine) : null;
@@ -78,63 +68,31 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
         _fields.Add(field);
     }
 
-    private bool TryMetadata(ReadOnlySpan<char> span, int lineNumber)
+    private void ReadMetadata(ReadOnlySpan<char> line, int lineNumber)
     {
-        if (WrittenKey(span) is { } writtenKey)
-            return AcceptKey(writtenKey, lineNumber);
-        if (WrittenTags(span) is { } writtenTags)
+        switch (MetadataComment.Read(line, out string value))
         {
-            _tags.Add(writtenTags);
-            return true;
+            case MetadataKind.Key:
+                AcceptKey(value, lineNumber);
+                break;
+            case MetadataKind.MalformedKey:
+                _errors.Add(new CollectionError(fileName, lineNumber, "malformed note_key comment; write it as <!-- note_key: KEY --> with a key of letters, digits and '-', or delete the line to get a new key"));
+                break;
+            case MetadataKind.NoteType:
+                (_typeName, _typeLine) = (value, lineNumber);
+                break;
+            case MetadataKind.Tags:
+                _tags.Add(value);
+                break;
         }
-        string line = span.ToString();
-        if (DeckFileParser.KeyComment().Match(line) is { Success: true } keyMatch && NoteKey.IsValid(keyMatch.Groups["key"].Value))
-            return AcceptKey(keyMatch.Groups["key"].Value, lineNumber);
-        if (line.Contains("note_key", StringComparison.Ordinal))
-        {
-            _errors.Add(new CollectionError(fileName, lineNumber, "malformed note_key comment; write it as <!-- note_key: KEY --> with a key of letters, digits and '-', or delete the line to get a new key"));
-            return true;
-        }
-        if (DeckFileParser.TypeComment().Match(line) is { Success: true } typeMatch)
-        {
-            (_typeName, _typeLine) = (typeMatch.Groups["name"].Value, lineNumber);
-            return true;
-        }
-        if (DeckFileParser.TagsComment().Match(line) is { Success: true } tagsMatch)
-        {
-            _tags.Add(tagsMatch.Groups["tags"].Value);
-            return true;
-        }
-        return false;
     }
 
-    private bool AcceptKey(string key, int lineNumber)
+    private void AcceptKey(string key, int lineNumber)
     {
         if (Key is not null)
             _errors.Add(new CollectionError(fileName, lineNumber, $"a second note_key comment in one note (first on line {KeyLine}); keep one"));
         else
             (Key, KeyLine) = (key, lineNumber);
-        return true;
-    }
-
-    // The two comments of nearly every note, in the exact form the writer produces, read without a regex; any other
-    // spelling (extra spaces, a malformed key, "note_key" inside tags) goes through the regexes, which decide alike.
-    private static string? WrittenKey(ReadOnlySpan<char> line)
-    {
-        const string Prefix = "<!-- note_key: ", Suffix = " -->";
-        if (line.Length <= Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal))
-            return null;
-        string key = line[Prefix.Length..^Suffix.Length].ToString();
-        return NoteKey.IsValid(key) ? key : null;
-    }
-
-    private static string? WrittenTags(ReadOnlySpan<char> line)
-    {
-        const string Prefix = "<!-- tags:", Suffix = "-->";
-        if (line.Length < Prefix.Length + Suffix.Length || !line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal)
-            || line.Contains("note_key", StringComparison.Ordinal))
-            return null;
-        return line[Prefix.Length..^Suffix.Length].ToString();
     }
 
     private MarkdownNote? Build(int firstLine)

@@ -164,12 +164,9 @@ public sealed partial class MediaFolder
         List<MediaReference> references = [];
         List<CollectionError> errors = [];
         DeckLines lines = new(text);
-        CodeFence fence = default;
-        for (int i = 0; i < lines.Count; i++)
+        foreach (int i in LinesOutsideCode(lines))
         {
             string line = lines[i].ToString();
-            if (fence.Feed(line) || fence.IsOpen)
-                continue;
             foreach (Match match in Reference().Matches(line))
             {
                 string source = match.Groups["md"].Success ? match.Groups["md"].Value : match.Groups["img"].Success ? match.Groups["img"].Value : match.Groups["sound"].Value;
@@ -195,13 +192,10 @@ public sealed partial class MediaFolder
             return text;
         StringBuilder result = new(text);
         DeckLines lines = new(text);
-        CodeFence fence = default;
         List<(int Index, int Length, string Replacement)> edits = [];
-        for (int i = 0; i < lines.Count; i++)
+        foreach (int i in LinesOutsideCode(lines))
         {
             string line = lines[i].ToString();
-            if (fence.Feed(line) || fence.IsOpen)
-                continue;
             foreach (Match match in Reference().Matches(line))
             {
                 Group source = match.Groups["md"].Success ? match.Groups["md"] : match.Groups["img"].Success ? match.Groups["img"] : match.Groups["sound"];
@@ -219,6 +213,25 @@ public sealed partial class MediaFolder
         foreach ((int index, int length, string replacement) in edits.OrderByDescending(edit => edit.Index))
             result.Remove(index, length).Insert(index, replacement);
         return result.ToString();
+    }
+
+    /// <summary>The lines (0-based) that are not code. Without the note types any label-shaped line starts a field, and a
+    /// fence right after its label opens code.</summary>
+    private static IEnumerable<int> LinesOutsideCode(DeckLines lines)
+    {
+        CodeFence code = new();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            ReadOnlyMemory<char> content = lines.Memory(i);
+            int label = FieldLabel.Match(content.Span);
+            if (label > 0 && !code.IsCode(content.Span))
+            {
+                code.Reset();
+                content = content[label..].TrimStart();
+            }
+            if (!code.Add(content, i))
+                yield return i;
+        }
     }
 
     private static string? ToMediaName(string source)

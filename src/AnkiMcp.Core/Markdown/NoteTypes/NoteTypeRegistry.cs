@@ -25,11 +25,19 @@ public sealed class NoteTypeRegistry
     /// <summary>The note types, sorted by name.</summary>
     public IReadOnlyList<NoteTypeDefinition> Types { get; }
 
-    /// <summary>Reads and validates <c>note_types/*/note_type.yaml</c> under <paramref name="collectionDir"/>.</summary>
+    /// <summary>Reads and validates <c>note_types/*/note_type.yaml</c> under <paramref name="collectionDir"/>.
+    /// <paramref name="namePrefix"/> goes before every type name and every file named in an error (a collab source's
+    /// <c>collab/owner/repo/</c>).</summary>
     /// <exception cref="CollectionFormatException">A note type is invalid or two types clash; each error names the file.</exception>
-    public static NoteTypeRegistry Load(string collectionDir)
+    public static NoteTypeRegistry Load(string collectionDir, string namePrefix = "")
     {
+        ArgumentNullException.ThrowIfNull(namePrefix);
         (List<NoteTypeSource> sources, List<CollectionError> errors) = NoteTypeLoader.LoadAll(collectionDir);
+        if (namePrefix.Length > 0)
+        {
+            sources = [.. sources.Select(s => s with { Definition = s.Definition with { Name = namePrefix + s.Definition.Name }, File = namePrefix + s.File })];
+            errors = [.. errors.Select(e => e with { File = namePrefix + e.File })];
+        }
         errors.AddRange(Validate(sources));
         if (errors.Count > 0)
             throw new CollectionFormatException(errors);

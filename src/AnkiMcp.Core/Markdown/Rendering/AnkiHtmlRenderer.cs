@@ -1,6 +1,7 @@
 using AnkiMcp.Core.Markdown.HtmlToMarkdown;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
+using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
 using Markdig.Syntax;
 
@@ -21,7 +22,14 @@ namespace AnkiMcp.Core.Markdown.Rendering;
 /// <see cref="AnkiHtmlConverter"/> maps all of this back.</summary>
 public static class AnkiHtmlRenderer
 {
-    private static readonly MarkdownPipeline s_pipeline = BuildPipeline();
+    private static readonly MarkdownPipelineBuilder s_builder = CreateBuilder();
+    private static readonly MarkdownPipeline s_pipeline = s_builder.Build();
+
+    /// <summary>The pipeline fields are parsed with.</summary>
+    internal static MarkdownPipeline Pipeline => s_pipeline;
+
+    /// <summary>The block parsers of the pipeline, for reading a field line by line exactly as it is rendered.</summary>
+    internal static BlockParserList BlockParsers { get; } = new(s_builder.BlockParsers);
 
     public static string ToHtml(string markdown)
     {
@@ -35,13 +43,13 @@ public static class AnkiHtmlRenderer
     /// <summary>Renders without the plain-text shortcut (for tests that check the shortcut agrees).</summary>
     internal static string ToHtmlWithMarkdig(string markdown) => AnkiHtmlWriter.Write(Markdig.Markdown.Parse(markdown, s_pipeline));
 
-    private static MarkdownPipeline BuildPipeline()
+    private static MarkdownPipelineBuilder CreateBuilder()
     {
         MarkdownPipelineBuilder builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked);
         builder.InlineParsers.InsertBefore<EscapeInlineParser>(new MathInlineParser());
         builder.InlineParsers.Add(new ImageWidthParser());
-        return builder.Build();
+        return builder;
     }
 }

@@ -1,0 +1,110 @@
+using static AnkiMcp.Tests.Quality.LintCorpusCard;
+
+namespace AnkiMcp.Tests.Quality;
+
+internal static partial class LintCorpus
+{
+    private static LintCorpusCard[] ErrorCards =>
+    [
+        // Good: the smallest broken example, its fix, and the cause in a sentence or two.
+        Error("```csharp\nasync void SaveAsync() { await db.SaveChangesAsync(); }\n```",
+            "`async Task SaveAsync()` — and await it at the call site.",
+            "An `async void` method cannot be awaited, so callers continue early and its exceptions crash the process instead of reaching them."),
+        Error("\"The test passed after my change, so the bug is fixed.\"",
+            "First see the test fail without the change, then pass with it.",
+            "A test that never failed may not exercise the bug at all."),
+        Error("```rust\nlet s = String::from(\"hi\");\nlet t = s;\nprintln!(\"{s}\");\n```",
+            "`let t = s.clone();` (or borrow: `let t = &s;`)",
+            "`let t = s` moved the String into t, so s is no longer valid."),
+        Error("```javascript\nif (value == null) { return; }\nconst n = parseInt(input);\n```",
+            "`const n = parseInt(input, 10);`",
+            "Without a radix, `parseInt` guesses the base from the string, and old engines read a leading 0 as octal."),
+        Error("```sql\nSELECT name FROM users WHERE email = NULL;\n```",
+            "```sql\nSELECT name FROM users WHERE email IS NULL;\n```",
+            "Any comparison with NULL yields UNKNOWN, never true, so `= NULL` matches no row."),
+        Error("```python\ndef add(item, items=[]):\n    items.append(item)\n    return items\n```",
+            "```python\ndef add(item, items=None):\n    items = [] if items is None else items\n```",
+            "The default list is created once, when `def` runs, so every call shares and grows it."),
+        Error("```go\nfor _, v := range values {\n    go func() { fmt.Println(v) }()\n}\n```",
+            "Pass it in: `go func(v int) { fmt.Println(v) }(v)`",
+            "Before Go 1.22 every goroutine captured the same loop variable, which had moved on by the time they ran."),
+        Error("```bash\nrm -rf $DIR/\n```",
+            "`rm -rf \"${DIR:?}/\"`",
+            "If DIR is empty or unset, the command becomes `rm -rf /`."),
+        Error("```csharp\nif (name == null || name.Length == 0) return;\nvar first = name[1];\n```",
+            "`var first = name[0];`",
+            "C# strings are indexed from 0, so `name[1]` is the second character and throws on a one-letter name."),
+        Error("```java\nString a = new String(\"x\");\nif (a == \"x\") { ok(); }\n```",
+            "`if (a.equals(\"x\"))`",
+            "In Java, `==` compares references; two distinct String objects are never `==` even with equal text."),
+        Error("```python\nwith open(\"data.txt\") as f:\n    pass\nprint(f.read())\n```",
+            "Read inside the block: indent `print(f.read())` under `with`.",
+            "The `with` block closes the file when it ends, so reading afterwards raises `ValueError`."),
+        Error("`git push` is rejected with \"non-fast-forward\".",
+            "`git pull --rebase`, then push again.",
+            "The remote has commits you don't have; pushing would drop them, so Git refuses."),
+        Error("```css\n.box { width: 100%; padding: 20px; }\n```",
+            "Add `box-sizing: border-box;`",
+            "With the default `content-box`, padding is added outside the width, so the box overflows its parent."),
+        Error("```typescript\nconst ids = users.map(u => { u.id });\n```",
+            "`users.map(u => u.id)`",
+            "Braces make the arrow body a block, which returns nothing, so every id is `undefined`."),
+        Error("Reasoning: \"Most patients who took the drug recovered, so the drug works.\"",
+            "Compare with a control group that did not take it.",
+            "Many patients recover anyway; without a control there is no way to tell the drug's effect from the natural course."),
+        Error("```c\nchar buf[8];\nstrcpy(buf, user_input);\n```",
+            "`snprintf(buf, sizeof buf, \"%s\", user_input);`",
+            "`strcpy` copies until the NUL byte, so longer input writes past the buffer."),
+        Error("```yaml\nports:\n  - 8080:80\n```",
+            "`- \"8080:80\"`",
+            "YAML 1.1 reads unquoted digits separated by colons as a base-60 number, so the mapping is corrupted."),
+        Error("```rust\nlet v = vec![1, 2, 3];\nfor i in 0..=v.len() {\n    println!(\"{}\", v[i]);\n}\n```",
+            "`for i in 0..v.len()` (or `for x in &v`)",
+            "`0..=len` includes `len`, one past the last index, so the last iteration panics."),
+        Error("In a spreadsheet: `=AVERAGE(B2:B20)` shows #DIV/0!",
+            "Fill the range with numbers, or wrap it: `=IFERROR(AVERAGE(B2:B20), \"\")`.",
+            "AVERAGE divides by the count of numeric cells, and the range has none."),
+        Error("```python\nimport threading\ncount = 0\ndef work():\n    global count\n    count += 1\n```",
+            "Guard it: `with lock: count += 1`",
+            "`count += 1` is a read, an add and a write; two threads can read the same value and lose an update."),
+        Error("```sql\nSELECT department, name, COUNT(*) FROM staff GROUP BY department;\n```",
+            "`GROUP BY department, name` (or drop `name`)",
+            "Every selected column must be grouped or aggregated; `name` has many values per department."),
+
+        // Bad: the fix is the broken code again.
+        Error("```python\nresult = compute(items)\n```", "```python\nresult = compute(items)\n```",
+            "`compute` mutates `items`.", "error-fix-same"),
+        Error("```javascript\nconst total = prices.reduce((a, b) => a + b);\n```", "```javascript\nconst total = prices.reduce((a, b) =>  a + b);\n```",
+            "Without an initial value, `reduce` throws on an empty array.", "error-fix-same"),
+        Error("`SELECT * FROM orders WHERE total > 100`", "`SELECT * FROM orders WHERE total > 100;`",
+            "The query was slow without an index on total.", "error-fix-same"),
+
+        // Bad: the code is far longer than the few lines that matter.
+        Error("```javascript\nimport React, { useState, useEffect } from 'react';\n\nexport function Users() {\n  const [users, setUsers] = useState([]);\n  const [page, setPage] = useState(1);\n  useEffect(() => {\n    fetch(`/api/users?page=${page}`)\n      .then(r => r.json())\n      .then(setUsers);\n  });\n  return (\n    <ul>\n      {users.map(u => <li>{u.name}</li>)}\n    </ul>\n  );\n}\n```",
+            "Give `useEffect` a dependency list: `}, [page]);`",
+            "Without one the effect runs after every render, and setting users renders again, so it fetches forever.", "code-too-long"),
+        Error("```python\ndef parse(lines):\n    out = []\n    for line in lines:\n        line = line.strip()\n        if not line:\n            continue\n        if line.startswith('#'):\n            continue\n        key, value = line.split('=')\n        out.append((key, value))\n    return out\n```",
+            "`key, value = line.split('=', 1)`",
+            "A value that contains '=' splits into three parts and the unpacking fails.", "code-too-long"),
+        Error("```csharp\nusing var client = new HttpClient();\nvar body = await client.GetStringAsync(url);\n```",
+            "```csharp\n// Program.cs\nbuilder.Services.AddHttpClient();\n\n// WeatherService.cs\npublic sealed class WeatherService(HttpClient client)\n{\n    public async Task<string> GetAsync(string url)\n    {\n        var body = await client.GetStringAsync(url);\n        return body;\n    }\n}\n```",
+            "Creating an HttpClient per request exhausts sockets under load.", "code-too-long"),
+
+        // Bad: WHY far longer than one or two sentences.
+        Error("```python\nif x is 1000:\n    print(\"big\")\n```", "`if x == 1000:`",
+            "`is` compares identity, not value. CPython caches small integers from -5 to 256, so `is` happens to work for them. Larger integers are separate objects when created at run time. So the comparison is false even when the values are equal, and the behaviour differs between interpreters.",
+            "answer-too-long"),
+        Error("```bash\nfor f in $(ls *.txt); do wc -l $f; done\n```", "`for f in *.txt; do wc -l \"$f\"; done`",
+            "Parsing the output of `ls` splits file names on whitespace, so a name with a space becomes two words and both fail, and glob characters inside names are expanded again, and names with newlines break the loop completely, which is why the shell's own glob should be used instead, with the variable quoted everywhere it is used.",
+            "answer-too-long"),
+
+        // Bad: orphan context.
+        Error("This code crashes when the list is empty.", "Check for an empty list first.", "It indexes the first element.", "orphan-context"),
+        Error("The query above returns duplicate rows.", "Add `DISTINCT`.", "The join matches each order once per item.", "orphan-context"),
+
+        // Bad: a duplicate of an existing error card.
+        Error("```python\nfor item in items:\n    if item.expired:\n        items.remove(item)\n```",
+            "`items = [i for i in items if not i.expired]`",
+            "Removing from a list while iterating shifts the remaining items, so the loop skips the one after each removal.", "duplicate"),
+    ];
+}
