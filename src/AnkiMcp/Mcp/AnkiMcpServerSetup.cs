@@ -35,6 +35,7 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(settings);
         services.AddSingleton(store);
         services.AddSingleton<ElicitedApproval>();
+        services.AddSingleton<CallerSessions>();
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
         services.AddSingleton(noteTypes);
         services.AddSingleton(deckFiles);
@@ -51,11 +52,11 @@ internal static class AnkiMcpServerSetup
                 options.ServerInfo = new Implementation { Name = "ankimcp", Title = "AnkiMcp", Version = Version };
                 options.ServerInstructions = Instructions + "\n" + PolicyInstruction(settings.Policy);
             })
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentErrors.Readable))
-            .WithTools<ProposalTools>()
-            .WithTools<CollectionTools>()
-            .WithTools<CardCreationTools>()
-            .WithTools<SyncTools>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(StrictToolArguments.Filter))
+            .WithTools<ProposalTools>(ToolJson.Options)
+            .WithTools<CollectionTools>(ToolJson.Options)
+            .WithTools<CardCreationTools>(ToolJson.Options)
+            .WithTools<SyncTools>(ToolJson.Options)
             .WithResources<ProposalResources>()
             .WithResources<DeckResources>();
         // Runs after the SDK has collected the tools; a malformed prompt file still stops the server from starting.

@@ -19,7 +19,7 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
         "reach Anki this way. Use dry_run first when the person is unsure: it reports what would change and changes nothing. Needs Anki running.")]
     public async Task<SyncResult> Sync(
         [Description("both, markdown-to-anki (also 'ma') or anki-to-markdown (also 'am')")] string direction = "both",
-        [Description("Only report what would change")] bool dryRun = false,
+        [Description("Only report what would change")] bool dry_run = false,
         [Description("How to settle notes changed on both sides, as the person decided: 'markdown' or 'anki' for all, 'markdown:KEY' or 'anki:KEY' for one note. Leave out to keep both versions and report the conflicts.")]
         string[]? prefer = null,
         CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
         ParsedPreferences preferences = PreferenceParser.Parse(prefer ?? []);
         if (preferences.Error is not null)
             throw new McpException(preferences.Error);
-        SyncOptions options = new() { DryRun = dryRun, Prefer = preferences.All, PreferByKey = preferences.ByKey };
+        SyncOptions options = new() { DryRun = dry_run, Prefer = preferences.All, PreferByKey = preferences.ByKey };
 
         SyncReport report;
         try
