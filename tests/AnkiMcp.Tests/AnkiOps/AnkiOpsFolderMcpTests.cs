@@ -21,8 +21,8 @@ public sealed class AnkiOpsFolderMcpTests : CollectionTest
         await using McpClient client = await StartServerAsync(ankiUrl: anki.Url.ToString());
 
         JsonElement types = await client.CallAsync("list_note_types", Args(), Ct);
-        Dictionary<string, string?> kindOf = types.GetProperty("noteTypes").EnumerateArray()
-            .ToDictionary(type => type.GetProperty("name").GetString()!, type => type.TryGetProperty("cardKind", out JsonElement kind) ? kind.GetString() : null);
+        Dictionary<string, string?> kindOf = types.GetProperty("note_types").EnumerateArray()
+            .ToDictionary(type => type.GetProperty("name").GetString()!, type => type.TryGetProperty("card_kind", out JsonElement kind) ? kind.GetString() : null);
         Assert.Equal("basic", kindOf["AnkiOpsQA"]);
         Assert.Equal("cloze", kindOf["AnkiOpsCloze"]);
         Assert.Null(kindOf["AnkiOpsClozeHideAll"]);
@@ -33,12 +33,13 @@ public sealed class AnkiOpsFolderMcpTests : CollectionTest
             new { kind = "cloze", deck = "Programming::Rust", text = "A Rust value has exactly one {{c1::owner}} at a time." },
             new { kind = "basic", deck = "Programming::Rust", question = "What is a borrow?", answer = "A reference." },
         })), Ct);
-        JsonElement duplicate = Assert.Single(proposed.GetProperty("possibleDuplicates").EnumerateArray());
+        JsonElement duplicate = Assert.Single(proposed.GetProperty("possible_duplicates").EnumerateArray());
         Assert.Equal((3, "Programming__Rust.md line 1"), (duplicate.GetProperty("number").GetInt32(), duplicate.GetProperty("where").GetString()));
         await client.CallAsync("approve_proposals", Args(("numbers", Numbers(1, 2))), Ct);
+        await client.CallAsync("reject_proposals", Args(("numbers", Numbers(3)), ("reason", "already in the deck")), Ct);
         JsonElement created = await client.CallAsync("create_approved_cards", Args(), Ct);
 
-        Assert.True(created.GetProperty("allInAnki").GetBoolean(), created.GetRawText());
+        Assert.True(created.GetProperty("all_in_anki").GetBoolean(), created.GetRawText());
         Assert.Equal(["AnkiOpsQA", "AnkiOpsQA", "AnkiOpsCloze"],
             MarkdownCollection.Load(Collection).Decks.Single().Notes.Select(note => note.NoteTypeName));
         Assert.Equal(["AnkiOpsCloze", "AnkiOpsQA"], anki.Inspect(collection => collection.Notes.Select(note => note.Model.Name).Order(StringComparer.Ordinal).ToList()));
