@@ -12,19 +12,18 @@ namespace AnkiMcp.Core.Proposals;
 /// </summary>
 public static class CardNotes
 {
-    /// <summary>The Markdown note for a draft, with the note type its kind maps to.</summary>
+    /// <summary>The Markdown note for a draft, with the collection's note type for its kind (<see cref="CardKindSchema.NoteTypeIn"/>).</summary>
     /// <exception cref="CollectionFormatException">The collection lacks the kind's note type.</exception>
     public static MarkdownNote ToNote(CardDraft draft, string? noteKey, NoteTypeRegistry types)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(types);
         CardKindSchema schema = CardKindSchema.For(draft.Kind);
-        NoteTypeDefinition type = types.Find(schema.NoteTypeName)
-            ?? throw new CollectionFormatException($"The collection has no note type {schema.NoteTypeName} (note_types/{schema.NoteTypeName}/); run `ankimcp init` to restore the default note types.");
+        NoteTypeDefinition type = schema.NoteTypeIn(types) ?? throw new CollectionFormatException(schema.MissingNoteType);
         Dictionary<string, string> fields = type.Fields
             .Where(field => field.Label is not null)
             .ToDictionary(field => field.Name, field => draft.Fields.GetValueOrDefault(field.Name) ?? string.Empty);
-        return new MarkdownNote(noteKey, schema.NoteTypeName, fields, draft.Tags, 0);
+        return new MarkdownNote(noteKey, type.Name, fields, draft.Tags, 0);
     }
 
     /// <summary>

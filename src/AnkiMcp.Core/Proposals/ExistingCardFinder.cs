@@ -48,13 +48,20 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             return [];
         }
 
+        // Cards are compared per kind: a note counts under the kind its note type serves (AnkiOpsQA serves basic cards too).
+        Dictionary<string, string> kindByType = new(StringComparer.Ordinal);
+        foreach (CardKindSchema schema in Enum.GetValues<CardKind>().Select(CardKindSchema.For).Where(schema => wanted.Contains(schema.NoteTypeName)))
+        {
+            if (schema.NoteTypeIn(types) is { } type)
+                kindByType[type.Name] = schema.NoteTypeName;
+        }
         List<ExistingCard> cards = [];
         foreach (string path in MarkdownCollection.DeckFilePaths(collectionDirectory))
         {
-            foreach (MarkdownNote note in deckFiles.Get(path, types).Notes.Where(note => wanted.Contains(note.NoteTypeName)))
+            foreach (MarkdownNote note in deckFiles.Get(path, types).Notes.Where(note => kindByType.ContainsKey(note.NoteTypeName)))
             {
                 string firstField = types.Find(note.NoteTypeName)?.Fields[0].Name ?? string.Empty;
-                cards.Add(new ExistingCard(note.NoteTypeName, note.Fields.GetValueOrDefault(firstField) ?? string.Empty, $"{Path.GetFileName(path)} line {note.Line}"));
+                cards.Add(new ExistingCard(kindByType[note.NoteTypeName], note.Fields.GetValueOrDefault(firstField) ?? string.Empty, $"{Path.GetFileName(path)} line {note.Line}"));
             }
         }
 
@@ -70,7 +77,7 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             await anki.VersionAsync(cancellationToken);
             answers = await anki.CanAddNotesWithErrorDetailAsync([.. drafts.Select(draft => new AnkiNewNote(
                 draft.Deck,
-                CardKindSchema.For(draft.Kind).NoteTypeName,
+                AnkiNoteTypeOf(draft.Kind),
                 draft.Fields.ToDictionary(field => field.Key, field => AnkiHtmlRenderer.ToHtml(field.Value)),
                 draft.Tags))], cancellationToken);
         }
@@ -87,7 +94,21 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             {
                 CardKindSchema schema = CardKindSchema.For(item.Draft.Kind);
                 return new ExistingCard(schema.NoteTypeName, item.Draft.Fields.GetValueOrDefault(schema.FirstField) ?? string.Empty,
-                    $"a note in Anki (note type {schema.NoteTypeName})");
+                    $"a note in Anki (note type {AnkiNoteTypeOf(item.Draft.Kind)})");
             });
+    }
+
+    // The name the kind's cards have in Anki: the collection's note type for it, AnkiMcp's when the types cannot be read.
+    private string AnkiNoteTypeOf(CardKind kind)
+    {
+        CardKindSchema schema = CardKindSchema.For(kind);
+        try
+        {
+            return schema.NoteTypeIn(noteTypes.Get())?.Name ?? schema.NoteTypeName;
+        }
+        catch (CollectionFormatException)
+        {
+            return schema.NoteTypeName;
+        }
     }
 }
