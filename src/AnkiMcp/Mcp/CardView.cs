@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Quality;
 
 namespace AnkiMcp.Mcp;
 
@@ -14,11 +15,16 @@ internal sealed record CardView(
     IReadOnlyList<string> Tags,
     [property: Description("Why the person rejected it, if they said")] string? RejectionReason = null,
     [property: Description("The Markdown note key once created")] string? NoteKey = null,
-    [property: Description("Once created: whether it reached Anki (false: the next sync takes it there)")] bool? ReachedAnki = null)
+    [property: Description("Once created: whether it reached Anki (false: the next sync takes it there)")] bool? ReachedAnki = null,
+    [property: Description("Card-quality flags, absent when there are none: fix the card before showing it (revise_proposal), or show the flag with it. " +
+        "Advice only: a flagged card can still be approved and created")] IReadOnlyList<CardFlagView>? Flags = null)
 {
+    /// <summary>The card, and while it waits for a decision or for creation, the flags the linter raises on it alone
+    /// (duplicates need the other cards).</summary>
     public static CardView From(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
+        IReadOnlyList<CardFlag> flags = proposal.State is ProposalState.Pending or ProposalState.Approved ? CardLinter.Lint(proposal.Draft) : [];
         return new CardView(
             proposal.Number,
             CardDraftValidator.Describe(proposal.Draft.Kind),
@@ -29,6 +35,7 @@ internal sealed record CardView(
             proposal.Draft.Tags,
             proposal.RejectionReason,
             proposal.NoteKey,
-            proposal.ReachedAnki);
+            proposal.ReachedAnki,
+            flags.Count == 0 ? null : [.. flags.Select(CardFlagView.From)]);
     }
 }
