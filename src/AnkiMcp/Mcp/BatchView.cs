@@ -13,13 +13,18 @@ internal sealed record BatchView(
     [property: Description("The MCP client that proposed it, when known")] string? ProposedBy,
     IReadOnlyList<CardView> Cards)
 {
-    /// <summary>The batch's cards that <paramref name="include"/> accepts, each with its flags, and a duplicate flag for
-    /// the card numbers in <paramref name="duplicates"/>.</summary>
-    public static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool>? include = null, IReadOnlyDictionary<int, CardFlag>? duplicates = null)
+    public static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool>? include = null) =>
+        From(batch, callerId, include ?? (_ => true), CardView.From);
+
+    /// <summary>The batch as a result echoes what the assistant just proposed, long fields cut (see <see cref="CardView.Echo"/>),
+    /// with a duplicate flag on the card numbers in <paramref name="duplicates"/>.</summary>
+    public static BatchView Echo(ProposalBatch batch, string callerId, IReadOnlyDictionary<int, CardFlag> duplicates) =>
+        From(batch, callerId, _ => true, card => CardView.Echo(card, duplicates.GetValueOrDefault(card.Number)));
+
+    private static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool> include, Func<Proposal, CardView> view)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return new BatchView(batch.Id, batch.Label, batch.Created, batch.Owner?.Id == callerId, batch.Owner?.Name,
-            [.. batch.Cards.Where(include ?? (_ => true)).Select(card => CardView.From(card, duplicates?.GetValueOrDefault(card.Number)))]);
+        return new BatchView(batch.Id, batch.Label, batch.Created, batch.Owner?.Id == callerId, batch.Owner?.Name, [.. batch.Cards.Where(include).Select(view)]);
     }
 
     /// <summary>Every batch with at least one card that <paramref name="include"/> accepts, showing only those cards.</summary>
