@@ -8,6 +8,8 @@ internal static class BenchmarkDispatcher
         [McpToolBenchmark.Name] = McpToolBenchmark.RunAsync,
         [ClientBenchmark.Name] = ClientBenchmark.RunAsync,
         [SyncBenchmark.Name] = SyncBenchmark.RunAsync,
+        [AsRunBenchmark.Name] = AsRunBenchmark.RunAsync,
+        [EmulatorHost.Name] = EmulatorHost.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
         [LintBenchmark.Name] = LintBenchmark.RunAsync,
         [HostileMarkdownBenchmark.Name] = HostileMarkdownBenchmark.RunAsync,

@@ -1,38 +1,34 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown.DeckFiles;
-using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Sync;
 using Emulator = AnkiMcp.AnkiConnectEmulator.AnkiConnectEmulator;
 
 namespace AnkiMcp.Bench;
 
 /// <summary>
-/// The sync engine on a generated collection (default 10,000 notes in 20 decks, 80% Q/A and 20% cloze, with some
-/// Markdown formatting) against the in-process AnkiConnect emulator over real HTTP: first import, a no-op sync, and
-/// a sync after 100 edits on each side. Prints wall time and AnkiConnect requests (HTTP requests and actions).
+/// The sync engine warm, in this process, on a <see cref="GeneratedCollection"/> (default 10,000 notes) against the
+/// in-process AnkiConnect emulator over real HTTP: first import, a no-op sync, and a sync after 100 edits on each side.
+/// Prints wall time and AnkiConnect requests (HTTP requests and actions). <see cref="AsRunBenchmark"/> measures the
+/// packed tool in fresh processes, as people run it.
 /// </summary>
 internal static class SyncBenchmark
 {
     public const string Name = "sync";
-    private const int Decks = 20;
     private const int EditsPerSide = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int notes = args.Contains("--quick") ? 2_000 : ReadNotes(args) ?? 10_000;
-        string collection = Path.Combine(Path.GetTempPath(), "ankimcp-bench", "sync-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(collection);
+        int notes = args.Contains("--quick") ? 2_000 : BenchArguments.IntOption(args, "--notes") ?? 10_000;
+        string collection = GeneratedCollection.NewFolder("sync");
         await using Emulator emulator = await Emulator.StartAsync();
         using AnkiConnectClient client = new(new AnkiConnectOptions(emulator.Url));
         SyncEngine engine = new(collection, client);
         try
         {
-            DefaultNoteTypes.WriteTo(collection);
-            Generate(collection, notes);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync benchmark: {notes:N0} notes in {Decks} decks, emulator over HTTP"));
+            GeneratedCollection.Write(collection, notes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sync benchmark: {notes:N0} notes in {GeneratedCollection.Decks} decks, emulator over HTTP"));
 
             await MeasureAsync("first import (markdown-to-anki)", emulator, () => engine.MarkdownToAnkiAsync(new SyncOptions(), CancellationToken.None));
             for (int run = 1; run <= 3; run++)
@@ -81,7 +77,8 @@ internal static class SyncBenchmark
         Console.WriteLine($"    request 1 (profile, types, findNotes, findCards): {clock.ElapsedMilliseconds} ms");
         clock.Restart();
         Dictionary<string, LocalNote> byKey = local.Notes.ToDictionary(note => note.Key!, StringComparer.Ordinal);
-        IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(snapshot, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
+        AnkiModTimes modTimes = await reader.ReadModTimesAsync(snapshot, [.. local.Types.Keys], null, CancellationToken.None);
+        IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(snapshot, modTimes, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
             known => byKey.TryGetValue(known.NoteKey, out LocalNote? note) && note.Fingerprint == known.MarkdownFingerprint, CancellationToken.None);
         Console.WriteLine($"    request 2+ (mod times, decks, changed notes): {clock.ElapsedMilliseconds} ms ({remote.Count(note => !note.IsUnchangedSummary)} read in full)");
         clock.Restart();
@@ -89,28 +86,12 @@ internal static class SyncBenchmark
         Console.WriteLine($"    plan: {clock.ElapsedMilliseconds} ms");
     }
 
-    private static void Generate(string collection, int notes)
-    {
-        StringBuilder[] decks = [.. Enumerable.Range(0, Decks).Select(_ => new StringBuilder())];
-        for (int i = 0; i < notes; i++)
-        {
-            StringBuilder deck = decks[i % Decks];
-            if (deck.Length > 0)
-                deck.Append("\n---\n\n");
-            deck.Append(i % 5 == 4
-                ? string.Create(CultureInfo.InvariantCulture, $"T: Fact {i}: the {{{{c1::answer {i}}}}} belongs to *topic {i % 37}*.\nE: Extra for note {i}.\n")
-                : string.Create(CultureInfo.InvariantCulture, $"Q: Question {i}: what does `item_{i}` do?\nA: answer {i}\n- with **bold** point {i}\n- and a second point\nE: Extra for note {i}.\n"));
-        }
-        for (int d = 0; d < Decks; d++)
-            File.WriteAllText(Path.Combine(collection, string.Create(CultureInfo.InvariantCulture, $"Bench__Deck{d:D2}.md")), decks[d].ToString());
-    }
-
     private static void EditMarkdown(string collection, int edits)
     {
         foreach (string path in Directory.GetFiles(collection, "Bench__Deck*.md").Order(StringComparer.Ordinal))
         {
             string text = File.ReadAllText(path);
-            int perDeck = edits / Decks;
+            int perDeck = edits / GeneratedCollection.Decks;
             for (int e = 0, at = 0; e < perDeck; e++)
             {
                 at = text.IndexOf("Extra for note ", at, StringComparison.Ordinal);
@@ -132,11 +113,5 @@ internal static class SyncBenchmark
             .ToList());
         foreach (long id in ids)
             emulator.EditNote(id, "Answer", "Edited in Anki");
-    }
-
-    private static int? ReadNotes(string[] args)
-    {
-        int index = Array.IndexOf(args, "--notes");
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : null;
     }
 }

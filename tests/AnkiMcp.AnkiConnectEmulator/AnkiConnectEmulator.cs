@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -37,6 +38,13 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
     /// <summary>HTTP requests received since start or the last <see cref="ResetCounters"/>.</summary>
     public int HttpRequestCount => Volatile.Read(ref _state.HttpRequestCount);
 
+    /// <summary>
+    /// Time spent answering requests since start or the last <see cref="ResetCounters"/>: from holding the "GUI thread"
+    /// until the reply is written, so a benchmark can tell the client's own time from Anki's. Reading the request is
+    /// left out: that is mostly waiting for the client to send it.
+    /// </summary>
+    public TimeSpan BusyTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _state.BusyTicks));
+
     /// <summary>Calls per action name, top-level and inside <c>multi</c> alike.</summary>
     public IReadOnlyDictionary<string, int> ActionCounts => new Dictionary<string, int>(_state.ActionCounts, StringComparer.Ordinal);
 
@@ -57,6 +65,7 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
     public void ResetCounters()
     {
         Interlocked.Exchange(ref _state.HttpRequestCount, 0);
+        Interlocked.Exchange(ref _state.BusyTicks, 0);
         _state.ActionCounts.Clear();
     }
 
@@ -263,8 +272,10 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
                 HttpReply? reply = await HandleAsync(request);
                 if (reply is null)
                     return;
+                long writing = Stopwatch.GetTimestamp();
                 await stream.WriteAsync(reply.ToBytes(), _stopping.Token);
                 await stream.FlushAsync(_stopping.Token);
+                Interlocked.Add(ref _state.BusyTicks, Stopwatch.GetTimestamp() - writing);
                 client.Client.Shutdown(SocketShutdown.Send);
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -278,6 +289,7 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
     private async Task<HttpReply?> HandleAsync(RawHttpRequest request)
     {
         await _gate.WaitAsync(_stopping.Token);
+        long handling = Stopwatch.GetTimestamp();
         try
         {
             int number = Interlocked.Increment(ref _state.HttpRequestCount);
@@ -296,6 +308,7 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Add(ref _state.BusyTicks, Stopwatch.GetTimestamp() - handling);
             _gate.Release();
         }
     }

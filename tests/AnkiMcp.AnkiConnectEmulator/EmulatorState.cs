@@ -52,6 +52,9 @@ internal sealed class EmulatorState
 
     public int HttpRequestCount;
 
+    /// <summary>Stopwatch ticks spent answering requests since the last reset (see <see cref="AnkiConnectEmulator.BusyTime"/>).</summary>
+    public long BusyTicks;
+
     public ConcurrentDictionary<string, int> ActionCounts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The HTTP request number (1-based, counted since the last reset) whose connection is dropped.</summary>

@@ -24,9 +24,13 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
     /// its text would not read back) is reported in <see cref="CardCreationResult.Failed"/> and stays approved; the
     /// others are created.
     /// </summary>
-    /// <exception cref="ProposalRefusedException">Nothing is approved in the scope, or another process holds the creation lock.</exception>
+    /// <exception cref="ProposalRefusedException">The batch does not exist, nothing is approved in the scope, or another process holds the creation lock.</exception>
     public async Task<CardCreationResult> CreateAsync(CreationScope scope, ProposalActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.BatchId is { } batchId && await store.GetBatchAsync(batchId, cancellationToken) is null)
+            throw new ProposalRefusedException(new ProposalRefusal.NoSuchBatch(batchId));
+
         // Appending is read-modify-write of the deck files: one creator at a time, across processes too.
         await using FileStream creationLock = await AcquireLockAsync(cancellationToken);
         IReadOnlyList<Proposal> claimed = await store.ClaimApprovedAsync(scope, NoteKey.New, cancellationToken);

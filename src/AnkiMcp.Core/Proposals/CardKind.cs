@@ -1,6 +1,7 @@
 namespace AnkiMcp.Core.Proposals;
 
-/// <summary>What a proposed card trains; each kind maps to one AnkiMcp note type (see <see cref="CardKindSchema"/>).</summary>
+/// <summary>What a proposed card trains; each kind becomes the collection's note type with the kind's identifying labels
+/// (AnkiMcp's own types by default; see <see cref="CardKindSchema.NoteTypeIn"/>).</summary>
 public enum CardKind
 {
     /// <summary>A question and its answer (note type AnkiMcpQA).</summary>

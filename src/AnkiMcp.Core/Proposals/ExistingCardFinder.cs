@@ -14,22 +14,26 @@ namespace AnkiMcp.Core.Proposals;
 public sealed class ExistingCardFinder(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, DeckFileCache deckFiles, AnkiConnectClient anki)
 {
 
-    /// <summary>Existing cards the drafts may duplicate; a source that cannot be read (Anki down, broken note types) is left out.</summary>
-    public async Task<IReadOnlyList<ExistingCard>> FindAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Existing cards the drafts may duplicate; a source that cannot be read (Anki down, broken note types) is left out,
+    /// and so is <paramref name="revising"/>, the proposal the drafts are a new version of.
+    /// </summary>
+    public async Task<IReadOnlyList<ExistingCard>> FindAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken, Proposal? revising = null)
     {
         ArgumentNullException.ThrowIfNull(drafts);
         HashSet<string> wanted = [.. drafts.Select(draft => CardKindSchema.For(draft.Kind).NoteTypeName)];
         Task<IEnumerable<ExistingCard>> inAnki = AnkiDuplicatesAsync(drafts, cancellationToken);
-        List<ExistingCard> existing = [.. await WaitingProposalsAsync(wanted, cancellationToken), .. MarkdownNotes(wanted)];
+        List<ExistingCard> existing = [.. await WaitingProposalsAsync(wanted, revising, cancellationToken), .. MarkdownNotes(wanted)];
         existing.AddRange(await inAnki);
         return existing;
     }
 
-    private async Task<IEnumerable<ExistingCard>> WaitingProposalsAsync(HashSet<string> wanted, CancellationToken cancellationToken)
+    private async Task<IEnumerable<ExistingCard>> WaitingProposalsAsync(HashSet<string> wanted, Proposal? revising, CancellationToken cancellationToken)
     {
         IReadOnlyList<Proposal> pending = await store.ListAsync(state: ProposalState.Pending, cancellationToken: cancellationToken);
         IReadOnlyList<Proposal> approved = await store.ListAsync(state: ProposalState.Approved, cancellationToken: cancellationToken);
         return pending.Concat(approved)
+            .Where(card => revising is null || card.BatchId != revising.BatchId || card.Number != revising.Number)
             .Select(card => (Card: card, Schema: CardKindSchema.For(card.Draft.Kind)))
             .Where(item => wanted.Contains(item.Schema.NoteTypeName))
             .Select(item => new ExistingCard(item.Schema.NoteTypeName, item.Card.Draft.Fields.GetValueOrDefault(item.Schema.FirstField) ?? string.Empty,
@@ -48,13 +52,20 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             return [];
         }
 
+        // Cards are compared per kind: a note counts under the kind its note type serves (AnkiOpsQA serves basic cards too).
+        Dictionary<string, string> kindByType = new(StringComparer.Ordinal);
+        foreach (CardKindSchema schema in Enum.GetValues<CardKind>().Select(CardKindSchema.For).Where(schema => wanted.Contains(schema.NoteTypeName)))
+        {
+            if (schema.NoteTypeIn(types) is { } type)
+                kindByType[type.Name] = schema.NoteTypeName;
+        }
         List<ExistingCard> cards = [];
         foreach (string path in MarkdownCollection.DeckFilePaths(collectionDirectory))
         {
-            foreach (MarkdownNote note in deckFiles.Get(path, types).Notes.Where(note => wanted.Contains(note.NoteTypeName)))
+            foreach (MarkdownNote note in deckFiles.Get(path, types).Notes.Where(note => kindByType.ContainsKey(note.NoteTypeName)))
             {
                 string firstField = types.Find(note.NoteTypeName)?.Fields[0].Name ?? string.Empty;
-                cards.Add(new ExistingCard(note.NoteTypeName, note.Fields.GetValueOrDefault(firstField) ?? string.Empty, $"{Path.GetFileName(path)} line {note.Line}"));
+                cards.Add(new ExistingCard(kindByType[note.NoteTypeName], note.Fields.GetValueOrDefault(firstField) ?? string.Empty, $"{Path.GetFileName(path)} line {note.Line}"));
             }
         }
 
@@ -70,7 +81,7 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             await anki.VersionAsync(cancellationToken);
             answers = await anki.CanAddNotesWithErrorDetailAsync([.. drafts.Select(draft => new AnkiNewNote(
                 draft.Deck,
-                CardKindSchema.For(draft.Kind).NoteTypeName,
+                AnkiNoteTypeOf(draft.Kind),
                 draft.Fields.ToDictionary(field => field.Key, field => AnkiHtmlRenderer.ToHtml(field.Value)),
                 draft.Tags))], cancellationToken);
         }
@@ -87,7 +98,21 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             {
                 CardKindSchema schema = CardKindSchema.For(item.Draft.Kind);
                 return new ExistingCard(schema.NoteTypeName, item.Draft.Fields.GetValueOrDefault(schema.FirstField) ?? string.Empty,
-                    $"a note in Anki (note type {schema.NoteTypeName})");
+                    $"a note in Anki (note type {AnkiNoteTypeOf(item.Draft.Kind)})");
             });
+    }
+
+    // The name the kind's cards have in Anki: the collection's note type for it, AnkiMcp's when the types cannot be read.
+    private string AnkiNoteTypeOf(CardKind kind)
+    {
+        CardKindSchema schema = CardKindSchema.For(kind);
+        try
+        {
+            return schema.NoteTypeIn(noteTypes.Get())?.Name ?? schema.NoteTypeName;
+        }
+        catch (CollectionFormatException)
+        {
+            return schema.NoteTypeName;
+        }
     }
 }

@@ -29,7 +29,7 @@ public static class CollectionLinter
         ];
         int firstChosen = notes.FindIndex(item => chosen(item.Deck)) is var first and >= 0 ? first : notes.Count;
         Dictionary<int, CardFlag> duplicates = DuplicateFinder.FindAmong(
-                [.. notes.Select(item => new ExistingCard(item.Note.NoteTypeName, FirstField(collection.NoteTypes, item.Note), $"{Path.GetFileName(item.Deck.Path)} line {item.Note.Line}"))],
+                [.. notes.Select(item => new ExistingCard(item.Note.NoteTypeName, FirstField(collection.SourceOf(item.Deck).NoteTypes, item.Note), $"{FileOf(collection, item.Deck)} line {item.Note.Line}"))],
                 firstChosen)
             .ToDictionary(match => match.Index, match => CardLinter.DuplicateFlag(match.Original.Where, match.Exact));
 
@@ -39,7 +39,7 @@ public static class CollectionLinter
         for (int index = firstChosen; index < notes.Count; index++)
         {
             (DeckFile deck, MarkdownNote note) = notes[index];
-            CardDraft? draft = ToDraft(collection.NoteTypes, deck, note);
+            CardDraft? draft = ToDraft(collection.SourceOf(deck), deck, note);
             List<CardFlag> flags = duplicates.TryGetValue(index, out CardFlag? duplicate) ? [duplicate] : [];
             if (draft is null)
             {
@@ -52,16 +52,19 @@ public static class CollectionLinter
             }
 
             if (flags.Count > 0)
-                flagged.Add(new NoteLint(Path.GetFileName(deck.Path), note.Line, deck.DeckName, note.Key, note.NoteTypeName, flags));
+                flagged.Add(new NoteLint(FileOf(collection, deck), note.Line, deck.DeckName, note.Key, note.NoteTypeName, flags));
         }
 
         return new CollectionLintReport(checkedNotes, flagged, notChecked, [.. collection.Decks.Where(chosen).SelectMany(deck => deck.Errors)]);
     }
 
     // The card a note would be if it had been proposed: the kind its note type stands for, or null when no kind fits.
-    private static CardDraft? ToDraft(NoteTypeRegistry types, DeckFile deck, MarkdownNote note)
+    // A collab source's copy of an AnkiMcp type (collab/owner/repo/AnkiMcpQA) stands for the same kind.
+    private static CardDraft? ToDraft(DeckSource source, DeckFile deck, MarkdownNote note)
     {
-        CardKindSchema? schema = Enum.GetValues<CardKind>().Select(CardKindSchema.For).FirstOrDefault(schema => schema.NoteTypeName == note.NoteTypeName);
+        NoteTypeRegistry types = source.NoteTypes;
+        CardKindSchema? schema = Enum.GetValues<CardKind>().Select(CardKindSchema.For)
+            .FirstOrDefault(schema => source.NoteTypePrefix + schema.NoteTypeName == note.NoteTypeName);
         if (schema is not null)
             return new CardDraft(schema.Kind, deck.DeckName, note.Fields, note.Tags);
         if (types.Find(note.NoteTypeName) is not { IsChoice: false } type)
@@ -73,6 +76,9 @@ public static class CollectionLinter
             return new CardDraft(CardKind.Basic, deck.DeckName, new Dictionary<string, string> { ["Question"] = Field("Q:"), ["Answer"] = Field("A:") }, note.Tags);
         return null;
     }
+
+    // The deck file as the person finds it: its name, under collab/owner/repo/ for a collab source.
+    private static string FileOf(MarkdownCollection collection, DeckFile deck) => collection.SourceOf(deck).RelativePathOf(Path.GetFileName(deck.Path));
 
     private static string FirstField(NoteTypeRegistry types, MarkdownNote note) =>
         types.Find(note.NoteTypeName)?.LabelledFields.FirstOrDefault() is { } field ? note.Fields.GetValueOrDefault(field.Name) ?? string.Empty : string.Empty;

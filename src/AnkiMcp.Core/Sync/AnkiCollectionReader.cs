@@ -29,49 +29,58 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
     }
 
     /// <summary>
-    /// One request when nothing changed: every note's modification time, the decks of the notes' first cards and, when
-    /// <paramref name="unmanagedCounts"/> is given, the number of notes of each other note type (filled in). Only
-    /// notes that changed since the last sync (or may have, within the last recorded second), are new, or whose Markdown
-    /// side changed are read in full, with two more requests.
+    /// One request: every managed note's modification time, the deck of every managed card and, when
+    /// <paramref name="unmanagedCounts"/> is given, the number of notes of each other note type (filled in).
     /// </summary>
-    public async Task<IReadOnlyList<RemoteNote>> ReadNotesAsync(
-        AnkiSnapshot snapshot,
-        IReadOnlyDictionary<string, ManagedNoteType> types,
-        IReadOnlyDictionary<long, NoteSyncState> stateById,
-        long ankiClock,
-        Func<NoteSyncState, bool> markdownUnchanged,
-        CancellationToken cancellationToken,
-        Dictionary<string, int>? unmanagedCounts = null)
+    public async Task<AnkiModTimes> ReadModTimesAsync(
+        AnkiSnapshot snapshot, IReadOnlyCollection<string> managedTypes, Dictionary<string, int>? unmanagedCounts, CancellationToken cancellationToken)
     {
-        IReadOnlyList<long> noteIds = snapshot.ManagedNoteIds;
+        HashSet<string> managed = [.. managedTypes];
         // Counting the notes of the other types rides along in the same request, so that none is skipped without a word.
-        List<string> otherTypes = unmanagedCounts is null ? [] : [.. snapshot.ModelNames.Where(name => !types.ContainsKey(name)).Order(StringComparer.Ordinal)];
+        List<string> otherTypes = unmanagedCounts is null ? [] : [.. snapshot.ModelNames.Where(name => !managed.Contains(name)).Order(StringComparer.Ordinal)];
         List<AnkiAction> counts = [.. otherTypes.Select(name => new AnkiAction("findNotes", new { query = ManagedNotesQuery([name]) }))];
-        if (noteIds.Count == 0)
+        if (snapshot.ManagedNoteIds.Count == 0)
         {
             if (counts.Count > 0)
                 CountUnmanaged(otherTypes, await client.MultiAsync(counts, cancellationToken), unmanagedCounts!);
-            return [];
+            return AnkiModTimes.None;
         }
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
-            [new AnkiAction("notesModTime", new { notes = noteIds }), new AnkiAction("getDecks", new { cards = snapshot.ManagedCardIds }), .. counts], cancellationToken);
+            [new AnkiAction("notesModTime", new { notes = snapshot.ManagedNoteIds }), new AnkiAction("getDecks", new { cards = snapshot.ManagedCardIds }), .. counts],
+            cancellationToken);
         if (counts.Count > 0)
             CountUnmanaged(otherTypes, results.Skip(2).ToList(), unmanagedCounts!);
-        Dictionary<long, long> mods = [];
-        foreach (JsonElement entry in results[0].GetResultOrThrow().EnumerateArray())
+        JsonElement modList = results[0].GetResultOrThrow();
+        Dictionary<long, long> mods = new(modList.ValueKind == JsonValueKind.Array ? modList.GetArrayLength() : 0);
+        foreach (JsonElement entry in modList.EnumerateArray())
         {
             if (entry.TryGetProperty("noteId", out JsonElement id) && entry.TryGetProperty("mod", out JsonElement mod))
                 mods[id.GetInt64()] = mod.GetInt64();
         }
-        Dictionary<long, string> deckByCard = DecksByCard(results[1].GetResultOrThrow());
+        return new AnkiModTimes(mods, DecksByCard(results[1].GetResultOrThrow()));
+    }
 
+    /// <summary>
+    /// The managed notes, from the modification times already read: only notes that changed since the last sync (or
+    /// may have, within the last recorded second), are new, or whose Markdown side changed are read in full, with two
+    /// more requests; the others are known from the state.
+    /// </summary>
+    public async Task<IReadOnlyList<RemoteNote>> ReadNotesAsync(
+        AnkiSnapshot snapshot,
+        AnkiModTimes modTimes,
+        IReadOnlyDictionary<string, ManagedNoteType> types,
+        IReadOnlyDictionary<long, NoteSyncState> stateById,
+        long ankiClock,
+        Func<NoteSyncState, bool> markdownUnchanged,
+        CancellationToken cancellationToken)
+    {
         List<RemoteNote> notes = [];
         List<long> changed = [];
-        foreach (long id in noteIds)
+        foreach (long id in snapshot.ManagedNoteIds)
         {
             if (stateById.TryGetValue(id, out NoteSyncState? state) && state is { AnkiMod: > 0, Cards.Count: > 0 }
-                && mods.TryGetValue(id, out long mod) && mod == state.AnkiMod && mod < ankiClock
-                && deckByCard.TryGetValue(state.Cards[0], out string? deck) && types.ContainsKey(state.NoteTypeName) && markdownUnchanged(state))
+                && modTimes.Mods.TryGetValue(id, out long mod) && mod == state.AnkiMod && mod < ankiClock
+                && modTimes.DeckByCard.TryGetValue(state.Cards[0], out string? deck) && types.ContainsKey(state.NoteTypeName) && markdownUnchanged(state))
             {
                 notes.Add(RemoteNote.Unchanged(state, deck, mod));
             }
@@ -81,15 +90,16 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
             }
         }
         if (changed.Count > 0)
-            notes.AddRange(await ReadInFullAsync(changed, types, mods, deckByCard, cancellationToken));
+            notes.AddRange(await ReadInFullAsync(changed, types, modTimes, cancellationToken));
         return notes;
     }
 
     private async Task<IEnumerable<RemoteNote>> ReadInFullAsync(IReadOnlyList<long> noteIds, IReadOnlyDictionary<string, ManagedNoteType> types,
-        Dictionary<long, long> mods, Dictionary<long, string> deckByCard, CancellationToken cancellationToken)
+        AnkiModTimes modTimes, CancellationToken cancellationToken)
     {
         IReadOnlyList<AnkiNoteInfo> infos = await client.NotesInfoAsync(noteIds, cancellationToken);
         List<AnkiNoteInfo> managed = [.. infos.Where(info => info.Cards.Count > 0 && types.ContainsKey(info.ModelName))];
+        Dictionary<long, string> deckByCard = new(modTimes.DeckByCard);
         List<long> unknownDecks = [.. managed.Select(info => info.Cards[0]).Where(card => !deckByCard.ContainsKey(card))];
         if (unknownDecks.Count > 0)
         {
@@ -100,7 +110,8 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
                     deckByCard[card] = deck;
             }
         }
-        return managed.Select(info => ToRemoteNote(info, types[info.ModelName], deckByCard.GetValueOrDefault(info.Cards[0], "Default"), info.Mod ?? mods.GetValueOrDefault(info.NoteId)));
+        return managed.Select(info => ToRemoteNote(info, types[info.ModelName], deckByCard.GetValueOrDefault(info.Cards[0], "Default"),
+            info.Mod ?? modTimes.Mods.GetValueOrDefault(info.NoteId)));
     }
 
     private static void CountUnmanaged(List<string> types, IReadOnlyList<AnkiActionResult> results, Dictionary<string, int> counts)

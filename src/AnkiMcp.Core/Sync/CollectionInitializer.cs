@@ -6,18 +6,20 @@ namespace AnkiMcp.Core.Sync;
 /// <summary>
 /// <c>init</c>: makes a folder an AnkiMcp collection — default note types, <c>media/</c>, a <c>.gitignore</c> that keeps
 /// the sync state out of git, a git repository and the state database — and links it to Anki's active profile.
-/// Running it again is safe: it adds what is missing, resets the default note types and re-links the profile.
+/// Running it again is safe: it adds what is missing and re-links the profile. In a folder that has note types already
+/// (an AnkiOps folder) it adds only the default types that do not clash with them.
 /// </summary>
 public static class CollectionInitializer
 {
     private const string StateIgnoreLine = ".ankimcp/";
 
     /// <summary>Initialises the folder; <paramref name="anki"/> may be null or unreachable, then the first sync records the profile.</summary>
+    /// <exception cref="Markdown.CollectionFormatException">The folder's note types are invalid; nothing was written.</exception>
     public static async Task<CollectionInitResult> InitializeAsync(string collectionDirectory, bool tutorial, AnkiConnectClient? anki, CancellationToken cancellationToken)
     {
         string directory = Path.GetFullPath(collectionDirectory);
         Directory.CreateDirectory(directory);
-        DefaultNoteTypes.WriteTo(directory);
+        DefaultNoteTypesWritten noteTypes = DefaultNoteTypes.WriteTo(directory);
         Directory.CreateDirectory(Path.Combine(directory, "media"));
         EnsureIgnored(directory);
         string? tutorialFile = tutorial ? WriteTutorial(directory) : null;
@@ -42,7 +44,7 @@ public static class CollectionInitializer
             transaction.SetProfileName(profile);
             transaction.Commit();
         }
-        return new CollectionInitResult(directory, profile, tutorialFile);
+        return new CollectionInitResult(directory, profile, tutorialFile, noteTypes.Written, noteTypes.Skipped);
     }
 
     private static void EnsureIgnored(string directory)

@@ -26,6 +26,23 @@ internal sealed class MediaRenamer(string collectionDirectory)
                 referenced.UnionWith(MediaFolder.Scan(Path.GetFileName(deck.Path), text).References.Select(reference => reference.FileName));
         }
 
+        Dictionary<string, string> renames = await RenamesAsync(referenced, cancellationToken);
+        Dictionary<string, string> rewritten = new(StringComparer.Ordinal);
+        if (renames.Count > 0)
+        {
+            foreach ((string path, string text) in texts)
+            {
+                string updated = MediaFolder.RewriteReferences(text, renames);
+                if (!string.Equals(updated, text, StringComparison.Ordinal))
+                    rewritten[path] = updated;
+            }
+        }
+        return new MediaRenames(renames, rewritten, texts) { Referenced = [.. referenced.Order(StringComparer.Ordinal)] };
+    }
+
+    /// <summary>The referenced files whose name does not carry their content's digest, with the name that does.</summary>
+    public async Task<Dictionary<string, string>> RenamesAsync(IEnumerable<string> referenced, CancellationToken cancellationToken)
+    {
         Dictionary<string, string> renames = new(StringComparer.Ordinal);
         foreach (string name in referenced.Order(StringComparer.Ordinal))
         {
@@ -37,18 +54,7 @@ internal sealed class MediaRenamer(string collectionDirectory)
             if (hashed != name)
                 renames[name] = hashed;
         }
-
-        Dictionary<string, string> rewritten = new(StringComparer.Ordinal);
-        if (renames.Count > 0)
-        {
-            foreach ((string path, string text) in texts)
-            {
-                string updated = MediaFolder.RewriteReferences(text, renames);
-                if (!string.Equals(updated, text, StringComparison.Ordinal))
-                    rewritten[path] = updated;
-            }
-        }
-        return new MediaRenames(renames, rewritten, texts);
+        return renames;
     }
 
     // Most deck files hold no media at all: a plain search spares them the line-by-line scan.

@@ -11,5 +11,8 @@ internal sealed record MediaRenames(
 {
     public static MediaRenames None { get; } = new(new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
 
+    /// <summary>Every media file name the deck files reference.</summary>
+    public IReadOnlyList<string> Referenced { get; init; } = [];
+
     public IReadOnlyList<MediaRename> AsPlan => [.. Renames.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new MediaRename(pair.Key, pair.Value))];
 }

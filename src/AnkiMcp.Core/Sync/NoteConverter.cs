@@ -1,13 +1,53 @@
+using System.Runtime.CompilerServices;
 using AnkiMcp.Core.Markdown.HtmlToMarkdown;
 using AnkiMcp.Core.Markdown.Rendering;
 
 namespace AnkiMcp.Core.Sync;
 
-/// <summary>Turns a note's fields from Markdown into Anki HTML and back, field by field, for the synced fields only.</summary>
+/// <summary>
+/// Turns a note's fields from Markdown into Anki HTML and back, field by field, for the synced fields only. A run
+/// needs a note's HTML several times (media references, the notes sent to Anki, their fingerprints, the read-back
+/// check), so each note is rendered once and the HTML kept with the note for as long as the note lives.
+/// </summary>
 internal static class NoteConverter
 {
-    /// <summary>The Anki fields of a Markdown note (HTML), without the key field.</summary>
+    private static readonly ConditionalWeakTable<LocalNote, RenderedFields> s_rendered = [];
+
+    /// <summary>The Anki fields of a Markdown note (HTML), without the key field; the caller owns the dictionary.</summary>
     public static Dictionary<string, string> ToAnkiFields(LocalNote note, ManagedNoteType type)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        ArgumentNullException.ThrowIfNull(type);
+        if (!s_rendered.TryGetValue(note, out RenderedFields? rendered) || rendered.Type != type)
+        {
+            rendered = new RenderedFields(type, Render(note, type));
+            s_rendered.AddOrUpdate(note, rendered);
+        }
+        return new Dictionary<string, string>(rendered.Html, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Renders the notes' HTML on every core ahead of the run's steps that need it. A note that cannot be rendered is
+    /// left for those steps, which meet it in plan order and stop the run with its place.
+    /// </summary>
+    public static void RenderAll(IReadOnlyCollection<LocalNote> notes, IReadOnlyDictionary<string, ManagedNoteType> types)
+    {
+        try
+        {
+            Parallel.ForEach(notes, note =>
+            {
+                ManagedNoteType type = types[note.NoteTypeName];
+                if (!s_rendered.TryGetValue(note, out RenderedFields? rendered) || rendered.Type != type)
+                    s_rendered.AddOrUpdate(note, new RenderedFields(type, Render(note, type)));
+            });
+        }
+        catch (AggregateException failures) when (failures.InnerExceptions.All(failure => failure is SyncRefusedException))
+        {
+            // Reported in order by the step that needs the note.
+        }
+    }
+
+    private static Dictionary<string, string> Render(LocalNote note, ManagedNoteType type)
     {
         Dictionary<string, string> fields = new(StringComparer.Ordinal);
         foreach (string name in type.SyncedFields)
@@ -67,4 +107,6 @@ internal static class NoteConverter
         }
         return true;
     }
+
+    private sealed record RenderedFields(ManagedNoteType Type, IReadOnlyDictionary<string, string> Html);
 }

@@ -71,6 +71,13 @@ public sealed partial class SyncEngine
     private async Task<SyncReport> RunAsync(SyncDirection direction, SyncOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // A two-way sync first checks whether anything it compares changed since the last run found both sides agreeing.
+        AgreementCheck? agreement = direction == SyncDirection.TwoWay ? await AgreementCheck.RunAsync(_collectionDir, _client, cancellationToken) : null;
+        if (agreement is { Holds: true })
+        {
+            LogPlan(_logger, direction, 0, 0, options.DryRun);
+            return new SyncReport(direction, options.DryRun, SyncPlan.Empty, SnapshotCommit: null, []) { UnmanagedNotes = agreement.Unmanaged };
+        }
         LocalCollection local = LocalCollection.Load(_collectionDir);
         // Media get their content-hashed names before anything is planned, so the notes' new references go to Anki in this run.
         MediaRenamer renamer = new(_collectionDir);
@@ -78,16 +85,22 @@ public sealed partial class SyncEngine
         local = local.WithDeckTexts(renames.DeckTexts);
         using SyncStateStore store = SyncStateStore.Open(_collectionDir);
         AnkiCollectionReader reader = new(_client);
-        AnkiSnapshot snapshot = await reader.ReadSnapshotAsync([.. local.Types.Keys], cancellationToken);
+        // What the check read from Anki serves the full run too, if it searched for the same note types.
+        bool sameTypes = agreement is not null && agreement.NoteTypes.ToHashSet(StringComparer.Ordinal).SetEquals(local.Types.Keys);
+        AnkiSnapshot snapshot = (sameTypes && agreement!.Snapshot is { } asking ? await asking : null) ?? await reader.ReadSnapshotAsync([.. local.Types.Keys], cancellationToken);
         CheckProfile(store.ProfileName, snapshot.Profile);
         IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
         Dictionary<string, LocalNote> localByKey = local.Notes.Where(note => note.Key is not null).DistinctBy(note => note.Key).ToDictionary(note => note.Key!, StringComparer.Ordinal);
-        long ankiClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
-        Dictionary<string, int>? unmanaged = direction == SyncDirection.MarkdownToAnki ? null : new(StringComparer.Ordinal);
+        bool reuse = sameTypes && agreement!.ModTimes is not null;
+        // Taken before the modification times are read: a note changed again within the second of a time read stays suspect.
+        long ankiClock = reuse ? agreement!.ModTimesClock : DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
+        Dictionary<string, int>? unmanaged = direction == SyncDirection.MarkdownToAnki ? null
+            : reuse ? new(agreement!.Unmanaged, StringComparer.Ordinal) : new(StringComparer.Ordinal);
+        AnkiModTimes modTimes = reuse ? agreement!.ModTimes! : await reader.ReadModTimesAsync(snapshot, [.. local.Types.Keys], unmanaged, cancellationToken);
         IReadOnlyList<RemoteNote> remote = await reader.ReadNotesAsync(
-            snapshot, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
+            snapshot, modTimes, local.Types, state.Values.ToDictionary(note => note.NoteId), store.AnkiClock,
             known => localByKey.TryGetValue(known.NoteKey, out LocalNote? note) && note.Fingerprint == known.MarkdownFingerprint,
-            cancellationToken, unmanaged);
+            cancellationToken);
 
         SyncPlanner planner = new(direction, options, (note, ankiNote) => NoteConverter.SameContent(note, ankiNote, local.Types[note.NoteTypeName]), NoteKey.New,
             key => File.Exists(ConflictFiles.FullPath(_collectionDir, key)));
@@ -100,6 +113,9 @@ public sealed partial class SyncEngine
         HashSet<NoteDecision> held = [.. planned.Decisions.Where(decision =>
             WriteVerifier.WritesNote(decision) && decision.Remote is not null && snapshot.SelectedInBrowser.Contains(decision.Remote.NoteId))];
         List<NoteDecision> decisions = [.. planned.Decisions.Where(decision => !held.Contains(decision))];
+        NoteConverter.RenderAll([.. decisions
+            .Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki))
+            .Select(decision => decision.Local!)], local.Types);
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
         MediaPlan mediaPlan = await media.PlanAsync(decisions, store.LoadPushedMedia(), cancellationToken,
             renames.Renames.DistinctBy(pair => pair.Value).ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal));
@@ -120,6 +136,8 @@ public sealed partial class SyncEngine
         }
 
         bool changesSomething = decisions.Any(decision => decision.Changes.Count > 0) || mediaPlan.Transfers.Count > 0 || noteTypes.Changes.Count > 0 || renames.Renames.Count > 0;
+        bool noteTypesInStep = noteTypes.Writes.Count == 0 && noteTypes.Hash == store.NoteTypeHash;
+        SyncAgreement.Forget(_collectionDir);
         string? commit = options.AutoCommit && changesSomething ? GitSnapshot.Commit(_collectionDir, CommandName(direction)) : null;
         renamer.Apply(renames);
         HashSet<NoteDecision> completed = [];
@@ -154,7 +172,21 @@ public sealed partial class SyncEngine
         SyncPlan plan = new(Describe([.. decisions.Where(decision => completed.Contains(decision) || decision.IsOpenConflict)], dryRun: false, local.Types, pulled),
             mediaPlan.Transfers, noteTypes.Changes) { RenamedMedia = renames.AsPlan };
         LogPlan(_logger, direction, plan.Changes.Count, plan.Media.Count, options.DryRun);
+        if (agreement is not null && !changesSomething && noteTypesInStep && held.Count == 0 && warnings.Count == 0 && notSynced.Count == 0
+            && !planned.Decisions.Any(decision => decision.IsOpenConflict))
+        {
+            RecordAgreement(agreement.Files, snapshot, modTimes, ankiClock, [.. local.Types.Keys], renames.Referenced);
+        }
         return new SyncReport(direction, DryRun: false, plan, commit, warnings) { NotSynced = notSynced, UnmanagedNotes = unmanaged ?? new Dictionary<string, int>() };
+    }
+
+    // Both sides agree and this run changed nothing: recorded, unless a file changed while the run read it or a note
+    // changed in Anki within the second the run read the modification times.
+    private void RecordAgreement(string filesBefore, AnkiSnapshot snapshot, AnkiModTimes modTimes, long ankiClock, IReadOnlyList<string> noteTypes, IReadOnlyList<string> media)
+    {
+        AnkiStateDigest anki = AnkiStateDigest.Of(snapshot, modTimes);
+        if (anki.NewestMod < ankiClock && CollectionFilesDigest.Of(_collectionDir) == filesBefore)
+            new SyncAgreement(SyncAgreement.ThisBuild, ankiClock, filesBefore, anki.Digest, [.. noteTypes.Order(StringComparer.Ordinal)], media).Write(_collectionDir);
     }
 
     /// <summary>Applies the decisions; returns those whose write to Anki was sent but not kept.</summary>
@@ -248,7 +280,7 @@ public sealed partial class SyncEngine
             throw new SyncRefusedException(string.Join(Environment.NewLine, problems) + Environment.NewLine + "Rename the deck in Anki, then sync again. Nothing was changed.");
     }
 
-    private static void CheckProfile(string? recorded, string active)
+    internal static void CheckProfile(string? recorded, string active)
     {
         if (recorded is not null && !string.Equals(recorded, active, StringComparison.Ordinal))
         {

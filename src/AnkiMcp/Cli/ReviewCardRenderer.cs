@@ -1,9 +1,10 @@
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Quality;
 using Spectre.Console;
 
 namespace AnkiMcp.Cli;
 
-/// <summary>Draws one proposed card for the person reviewing it.</summary>
+/// <summary>Draws one proposed card for the person reviewing it, with what the card-quality rules flag on it (advice).</summary>
 internal static class ReviewCardRenderer
 {
     public static void Render(IAnsiConsole console, ProposalBatch batch, Proposal card)
@@ -20,5 +21,11 @@ internal static class ReviewCardRenderer
             Border = BoxBorder.Rounded,
             Expand = true,
         });
+        foreach (CardFlag flag in CardLinter.Lint(card.Draft))
+        {
+            string color = flag.Severity == LintSeverity.Warning ? "yellow" : "blue";
+            console.MarkupLine($"  [{color}]{flag.Severity.ToString().ToLowerInvariant()}[/] {Markup.Escape(flag.Rule)}: {Markup.Escape(flag.Message)} " +
+                $"[dim]{Markup.Escape(flag.Suggestion)}[/]");
+        }
     }
 }

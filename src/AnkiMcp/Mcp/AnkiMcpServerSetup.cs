@@ -5,6 +5,7 @@ using AnkiMcp.Core.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace AnkiMcp.Mcp;
 
@@ -25,12 +26,20 @@ internal static class AnkiMcpServerSetup
     /// <summary>Registers the server's services, tools, resources and prompts.</summary>
     public static IMcpServerBuilder AddAnkiMcpServer(this IServiceCollection services, AnkiMcpServerSettings settings, ProposalStore store)
     {
+        // The slow parts of a first tool call run in the background while the tools are being built and the client
+        // connects: the prompt files (YAML) and the collection's note types and deck files the duplicate check reads.
+        Task<IReadOnlyList<McpServerPrompt>> prompts = Task.Run(() => PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
+        CachedNoteTypes noteTypes = new(settings.CollectionDirectory);
+        DeckFileCache deckFiles = new();
+        CollectionWarmUp.Start(settings.CollectionDirectory, noteTypes, deckFiles);
         services.AddSingleton(settings);
         services.AddSingleton(store);
         services.AddSingleton<ElicitedApproval>();
+        services.AddSingleton<CallerSessions>();
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
-        services.AddSingleton(new CachedNoteTypes(settings.CollectionDirectory));
-        services.AddSingleton<DeckFileCache>();
+        services.AddSingleton(noteTypes);
+        services.AddSingleton(deckFiles);
+        services.AddSingleton(new CreationCheck(settings.CollectionDirectory, noteTypes));
         services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<CachedNoteTypes>(),
             provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<AnkiConnectClient>()));
         services.AddSingleton(provider => new SyncEngine(settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>(),
@@ -38,20 +47,29 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(provider => new ApprovedCardCreator(store, settings.CollectionDirectory,
             provider.GetRequiredService<CachedNoteTypes>(), provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<AnkiConnectClient>(),
             provider.GetRequiredService<SyncEngine>()));
-        return services
+        IMcpServerBuilder server = services
             .AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation { Name = "ankimcp", Title = "AnkiMcp", Version = Version };
                 options.ServerInstructions = Instructions + "\n" + PolicyInstruction(settings.Policy);
             })
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentErrors.Readable))
-            .WithTools<ProposalTools>()
-            .WithTools<CollectionTools>()
-            .WithTools<CardCreationTools>()
-            .WithTools<SyncTools>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(StrictToolArguments.Filter))
+            .WithTools<ProposalTools>(ToolJson.Options)
+            .WithTools<CollectionTools>(ToolJson.Options)
+            .WithTools<CardCreationTools>(ToolJson.Options)
+            .WithTools<SyncTools>(ToolJson.Options)
             .WithResources<ProposalResources>()
-            .WithResources<DeckResources>()
-            .WithPrompts(PromptFileLoader.LoadFromDirectory(PromptFileLoader.DefaultDirectory));
+            .WithResources<DeckResources>();
+        // Runs after the SDK has collected the tools; a malformed prompt file still stops the server from starting.
+        services.Configure<McpServerOptions>(options =>
+        {
+            McpServerPrimitiveCollection<McpServerPrompt> collection = options.PromptCollection ?? [];
+            foreach (McpServerPrompt prompt in prompts.GetAwaiter().GetResult())
+                collection.TryAdd(prompt);
+            if (!collection.IsEmpty)
+                options.PromptCollection = collection;
+        });
+        return server;
     }
 
     private static string PolicyInstruction(ApprovalPolicy policy) => policy switch

@@ -35,7 +35,8 @@ internal sealed class CollectionTools(AnkiConnectClient anki, ProposalStore stor
 
     [McpServerTool(Name = "list_note_types", Title = "List note types", ReadOnly = true, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
     [Description("Lists the note types of the Markdown collection with their fields and Markdown labels, which card kind each one serves " +
-        "(basic → AnkiMcpQA, cloze → AnkiMcpCloze, why → AnkiMcpWhy, error → AnkiMcpError), and whether Anki has it yet.")]
+        "(basic → AnkiMcpQA, cloze → AnkiMcpCloze, why → AnkiMcpWhy, error → AnkiMcpError; in an AnkiOps folder basic → AnkiOpsQA and cloze → AnkiOpsCloze), " +
+        "and whether Anki has it yet.")]
     public async Task<NoteTypeListResult> ListNoteTypes(CancellationToken cancellationToken)
     {
         NoteTypeRegistry registry;
@@ -60,7 +61,7 @@ internal sealed class CollectionTools(AnkiConnectClient anki, ProposalStore stor
 
         return new NoteTypeListResult(ankiModels is not null, [.. registry.Types.Select(type => new NoteTypeView(
             type.Name,
-            Enum.GetValues<CardKind>().Where(kind => CardKindSchema.For(kind).NoteTypeName == type.Name).Select(CardDraftValidator.Describe).FirstOrDefault(),
+            Enum.GetValues<CardKind>().Where(kind => CardKindSchema.For(kind).NoteTypeIn(registry) == type).Select(CardDraftValidator.Describe).FirstOrDefault(),
             [.. type.LabelledFields.Select(field => $"{field.Label} {field.Name}{(field.Identifying ? " (required)" : "")}")],
             ankiModels?.Contains(type.Name)))]);
     }

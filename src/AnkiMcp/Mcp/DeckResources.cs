@@ -16,7 +16,7 @@ internal sealed class DeckResources(AnkiMcpServerSettings settings)
     [Description("The Markdown collection's decks and their file names, as JSON; read one with ankimcp://decks/{name}.")]
     public string Index() => JsonSerializer.Serialize(
         MarkdownCollection.DeckFilePaths(settings.CollectionDirectory)
-            .Select(path => new { deck = DeckFileNames.ToDeckName(Path.GetFileName(path)), file = Path.GetFileName(path) }));
+            .Select(path => new { deck = DeckFileNames.ToDeckName(Path.GetFileName(path)), file = Path.GetFileName(path) }), ToolJson.Options);
 
     [McpServerResource(UriTemplate = "ankimcp://decks/{name}", Name = "deck", Title = "Deck file", MimeType = "text/markdown")]
     [Description("One deck's Markdown file, by Anki deck name (e.g. ankimcp://decks/Programming::Rust).")]

@@ -23,9 +23,10 @@ internal static class HttpServerHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(http.Bind, http.Port));
         string[] allowedHosts = [.. LoopbackHosts, .. http.AllowedHosts, http.Bind.ToString()];
         builder.Services.Configure<HostFilteringOptions>(options => options.AllowedHosts = allowedHosts);
-        // Sessions for clients that start with 'initialize' (so elicitation reaches them), stateless for the newer protocol.
+        // A session for every client: its batches are its own to decide on (see CallerSessions), and elicitation reaches it.
+        // A client speaking 2026-07-28, which has no sessions, is refused so that it falls back to 'initialize'.
         builder.Services.AddAnkiMcpServer(settings, store)
-            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
+            .WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful);
 
         await using WebApplication app = builder.Build();
         app.UseOriginCheck(allowedHosts);

@@ -5,7 +5,7 @@ namespace AnkiMcp.Mcp;
 
 /// <summary>An approved card that create_approved_cards could not write, and why; it stays approved.</summary>
 internal sealed record NotCreatedCard(
-    long Batch,
+    long BatchId,
     [property: Description("The card's number in its batch")] int Number,
     [property: Description("What stopped it; once fixed, create_approved_cards creates it")] string Reason)
 {

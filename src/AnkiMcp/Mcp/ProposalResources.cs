@@ -7,15 +7,14 @@ namespace AnkiMcp.Mcp;
 
 /// <summary>Proposals as readable resources.</summary>
 [McpServerResourceType]
-internal sealed class ProposalResources(ProposalStore store)
+internal sealed class ProposalResources(ProposalStore store, CallerSessions sessions)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     [McpServerResource(UriTemplate = "ankimcp://proposals/pending", Name = "pending_proposals", Title = "Pending proposals", MimeType = "application/json")]
     [Description("The proposed cards waiting for a decision or for creation (pending and approved), by batch, as JSON.")]
-    public async Task<string> PendingProposals(CancellationToken cancellationToken)
+    public async Task<string> PendingProposals(McpServer server, CancellationToken cancellationToken)
     {
-        IReadOnlyList<BatchView> batches = await BatchView.ListAsync(store, card => card.State is ProposalState.Pending or ProposalState.Approved, cancellationToken);
-        return JsonSerializer.Serialize(batches, Json);
+        IReadOnlyList<BatchView> batches = await BatchView.ListAsync(store, sessions.Of(server).Id,
+            card => card.State is ProposalState.Pending or ProposalState.Approved, cancellationToken);
+        return JsonSerializer.Serialize(batches, ToolJson.Indented);
     }
 }

@@ -3,4 +3,4 @@ using System.ComponentModel;
 namespace AnkiMcp.Mcp;
 
 /// <summary>What revise_proposal reports.</summary>
-internal sealed record RevisedCardResult(long Batch, CardView Card, [property: Description("What to do next")] string Next);
+internal sealed record RevisedCardResult(long BatchId, CardView Card, [property: Description("What to do next")] string Next);

@@ -19,7 +19,7 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
         "reach Anki this way. Use dry_run first when the person is unsure: it reports what would change and changes nothing. Needs Anki running.")]
     public async Task<SyncResult> Sync(
         [Description("both, markdown-to-anki (also 'ma') or anki-to-markdown (also 'am')")] string direction = "both",
-        [Description("Only report what would change")] bool dryRun = false,
+        [Description("Only report what would change")] bool dry_run = false,
         [Description("How to settle notes changed on both sides, as the person decided: 'markdown' or 'anki' for all, 'markdown:KEY' or 'anki:KEY' for one note. Leave out to keep both versions and report the conflicts.")]
         string[]? prefer = null,
         CancellationToken cancellationToken = default)
@@ -29,12 +29,12 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
             "both" or "sync" or "two-way" => SyncDirection.TwoWay,
             "markdown-to-anki" or "ma" => SyncDirection.MarkdownToAnki,
             "anki-to-markdown" or "am" => SyncDirection.AnkiToMarkdown,
-            _ => throw new McpException($"direction '{direction}' is unknown; use both, markdown-to-anki or anki-to-markdown."),
+            _ => throw new McpException($"direction '{Quoted.Of(direction)}' is unknown; use both, markdown-to-anki or anki-to-markdown."),
         };
         ParsedPreferences preferences = PreferenceParser.Parse(prefer ?? []);
         if (preferences.Error is not null)
             throw new McpException(preferences.Error);
-        SyncOptions options = new() { DryRun = dryRun, Prefer = preferences.All, PreferByKey = preferences.ByKey };
+        SyncOptions options = new() { DryRun = dry_run, Prefer = preferences.All, PreferByKey = preferences.ByKey };
 
         SyncReport report;
         try
@@ -67,10 +67,10 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
             SyncOutcome.InStep => $"Changed Anki: {anki}; Markdown: {markdown}. Both sides are now in step.",
             SyncOutcome.DryRun => $"Would change Anki: {anki}; Markdown: {markdown}"
                 + (conflicts > 0 ? $"; {conflicts} conflicts would be kept for the person to settle" : "")
-                + (report.NotSynced.Count > 0 ? $"; {report.NotSynced.Count} notes could not be written now (see notSynced)" : "") + ". Nothing was changed.",
+                + (report.NotSynced.Count > 0 ? $"; {report.NotSynced.Count} notes could not be written now (see not_synced)" : "") + ". Nothing was changed.",
             SyncOutcome.ConflictsOpen => $"Changed Anki: {anki}; Markdown: {markdown}; {conflicts} notes were changed on both sides and are NOT in step: "
                 + "Anki's version of each is in conflicts/KEY.md. The person settles each by editing the note's deck file and deleting conflicts/KEY.md, or with `ankimcp sync --prefer markdown:KEY` / `--prefer anki:KEY`.",
-            _ => $"Changed Anki: {anki}; Markdown: {markdown}; {report.NotSynced.Count} notes did NOT sync (see notSynced for the cause and what to do); the next sync sends them again.",
+            _ => $"Changed Anki: {anki}; Markdown: {markdown}; {report.NotSynced.Count} notes did NOT sync (see not_synced for the cause and what to do); the next sync sends them again.",
         };
         return new SyncResult(name, report.DryRun, JsonNamingPolicy.CamelCase.ConvertName(report.Outcome.ToString()), anki, markdown, conflicts,
             [.. report.Plan.Changes.Take(SyncChangeView.MaxShown).Select(SyncChangeView.Of)], report.NotSynced, report.UnmanagedNotes, report.Warnings, message);

@@ -34,7 +34,7 @@ public sealed class NoteTypeTests
         string yaml = Path.Combine(collection.Dir, "note_types", "AnkiMcpQA", "Front.template.anki");
         File.WriteAllText(yaml, "edited {{Question}}");
 
-        IReadOnlyList<string> written = DefaultNoteTypes.WriteTo(collection.Dir);
+        IReadOnlyList<string> written = DefaultNoteTypes.WriteTo(collection.Dir).Written;
 
         Assert.Empty(written);
         Assert.Equal("edited {{Question}}", File.ReadAllText(yaml));
@@ -186,7 +186,7 @@ public sealed class NoteTypeTests
 
         Assert.Equal(["Word", "Meaning", "Audio", "AnkiOps Key"], vocab.AnkiFieldNames);
         Assert.Equal("Recognition", Assert.Single(vocab.Templates).Name);
-        Assert.Equal(".card { color: red; }\n", vocab.Css);
+        Assert.Equal(".card { color: red; }", vocab.Css);
     }
 
     private static void CopyType(TempCollection collection, string from, string to, Func<string, string>? edit = null)

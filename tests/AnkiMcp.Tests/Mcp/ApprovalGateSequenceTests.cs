@@ -73,7 +73,7 @@ public sealed class ApprovalGateSequenceTests : CollectionTest
         int count = random.Next(1, 5);
         object[] cards = [.. Enumerable.Range(0, count).Select(_ => Card(random))];
         JsonElement result = await client.CallAsync("propose_cards", new Dictionary<string, object?> { ["lesson"] = "random", ["cards"] = cards }, Ct);
-        long batch = result.GetProperty("proposal").GetProperty("batch").GetInt64();
+        long batch = result.GetProperty("proposal").GetProperty("batch_id").GetInt64();
         for (int number = 1; number <= count; number++)
             revisions[(batch, number)] = 1;
         log.Add($"propose {count} → batch {batch}");
@@ -87,28 +87,35 @@ public sealed class ApprovalGateSequenceTests : CollectionTest
         int[] numbers = [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(1, 6)).Distinct()];
         bool all = random.Next(3) == 0;
         Dictionary<string, object?> decision = all ? new() { ["all"] = true } : new() { ["numbers"] = numbers };
+        // Half the calls name the batch; the others leave it to the server, which picks this session's only open batch or refuses.
+        bool named = random.Next(2) == 0;
+        if (named)
+            decision["batch_id"] = batch;
         switch (random.Next(5))
         {
             case 0:
-                CallToolResult revised = await client.CallToolAsync("revise_proposal",
-                    new Dictionary<string, object?> { ["number"] = number, ["changes"] = new { extra = $"note {random.Next()}" } }, cancellationToken: Ct);
-                if (revised.IsError != true)
-                    revisions[(batch, number)]++;
-                log.Add($"revise {number} → {(revised.IsError == true ? "error" : "ok")}");
+                Dictionary<string, object?> revision = new() { ["number"] = number, ["changes"] = new { extra = $"note {random.Next()}" } };
+                if (named)
+                    revision["batch_id"] = batch;
+                CallToolResult revised = await client.CallToolAsync("revise_proposal", revision, cancellationToken: Ct);
+                if (revised.IsError != true && revised.StructuredContent is { } card)
+                    revisions[(card.GetProperty("batch_id").GetInt64(), number)]++;
+                log.Add($"revise {number}{(named ? $" of {batch}" : "")} → {(revised.IsError == true ? "error" : "ok")}");
                 break;
             case 1:
                 CallToolResult approved = await client.CallToolAsync("approve_proposals", decision, cancellationToken: Ct);
                 if (approved.IsError != true && approved.StructuredContent is { } content)
                 {
+                    long approvedBatch = content.GetProperty("batch_id").GetInt64();
                     foreach (JsonElement approvedNumber in content.GetProperty("numbers").EnumerateArray())
-                        approvedByCalls.Add((batch, approvedNumber.GetInt32(), revisions[(batch, approvedNumber.GetInt32())]));
+                        approvedByCalls.Add((approvedBatch, approvedNumber.GetInt32(), revisions[(approvedBatch, approvedNumber.GetInt32())]));
                 }
 
-                log.Add($"approve {(all ? "all" : string.Join(',', numbers))} → {(approved.IsError == true ? "error" : "ok")}");
+                log.Add($"approve {(all ? "all" : string.Join(',', numbers))}{(named ? $" of {batch}" : "")} → {(approved.IsError == true ? "error" : "ok")}");
                 break;
             case 2:
                 CallToolResult rejected = await client.CallToolAsync("reject_proposals", decision, cancellationToken: Ct);
-                log.Add($"reject {(all ? "all" : string.Join(',', numbers))} → {(rejected.IsError == true ? "error" : "ok")}");
+                log.Add($"reject {(all ? "all" : string.Join(',', numbers))}{(named ? $" of {batch}" : "")} → {(rejected.IsError == true ? "error" : "ok")}");
                 break;
             default:
                 CallToolResult created = await client.CallToolAsync("create_approved_cards", new Dictionary<string, object?>(), cancellationToken: Ct);

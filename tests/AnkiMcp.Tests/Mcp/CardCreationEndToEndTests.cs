@@ -33,11 +33,11 @@ public sealed class CardCreationEndToEndTests : CollectionTest
 
         JsonElement created = await client.CallAsync("create_approved_cards", Args(), Ct);
 
-        Assert.True(created.GetProperty("allInAnki").GetBoolean());
+        Assert.True(created.GetProperty("all_in_anki").GetBoolean());
         Assert.Contains("They are in Anki now", created.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, anki.ActionCount("addNotes"));
         Dictionary<string, string> keys = created.GetProperty("created").EnumerateArray()
-            .ToDictionary(card => card.GetProperty("noteKey").GetString()!, card => card.GetProperty("kind").GetString()!);
+            .ToDictionary(card => card.GetProperty("note_key").GetString()!, card => card.GetProperty("kind").GetString()!);
         Assert.Equal(["cloze", "why", "basic"], keys.Values);
         (string Key, string Model, string First)[] inAnki = anki.Inspect(collection => collection.Notes
             .Where(note => note.Model.Fields.Contains(NoteTypeDefinition.KeyFieldName))
@@ -85,16 +85,16 @@ public sealed class CardCreationEndToEndTests : CollectionTest
 
         JsonElement created = await client.CallAsync("create_approved_cards", Args(), Ct);
 
-        Assert.False(created.GetProperty("allInAnki").GetBoolean());
+        Assert.False(created.GetProperty("all_in_anki").GetBoolean());
         string message = created.GetProperty("message").GetString()!;
         Assert.Contains("Created 4 cards in the Markdown deck files", message, StringComparison.Ordinal);
         Assert.Contains("next sync", message, StringComparison.Ordinal);
         Assert.Equal(4, MarkdownCollection.Load(Collection).Decks.Sum(deck => deck.Notes.Count));
-        Assert.All(created.GetProperty("created").EnumerateArray(), card => Assert.False(card.GetProperty("reachedAnki").GetBoolean()));
+        Assert.All(created.GetProperty("created").EnumerateArray(), card => Assert.False(card.GetProperty("reached_anki").GetBoolean()));
 
         anki.AcceptConnections();
-        JsonElement planned = await client.CallAsync("sync", Args(("direction", "ma"), ("dryRun", true)), Ct);
-        Assert.True(planned.GetProperty("dryRun").GetBoolean());
+        JsonElement planned = await client.CallAsync("sync", Args(("direction", "ma"), ("dry_run", true)), Ct);
+        Assert.True(planned.GetProperty("dry_run").GetBoolean());
         Assert.Equal(4, planned.GetProperty("anki").GetProperty("created").GetInt32());
         Assert.Equal("dryRun", planned.GetProperty("outcome").GetString());
         Assert.All(planned.GetProperty("changes").EnumerateArray(), change =>
@@ -102,7 +102,7 @@ public sealed class CardCreationEndToEndTests : CollectionTest
             Assert.Equal(("create", "anki"), (change.GetProperty("kind").GetString(), change.GetProperty("side").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(change.GetProperty("deck").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(change.GetProperty("note").GetString()));
-            Assert.Matches("^[0-9a-f]{12}$", change.GetProperty("noteKey").GetString());
+            Assert.Matches("^[0-9a-f]{12}$", change.GetProperty("note_key").GetString());
         });
         Assert.Equal(0, anki.Inspect(collection => collection.Notes.Count));
         string badDirection = await client.CallFailingAsync("sync", Args(("direction", "sideways")), Ct);
@@ -132,7 +132,7 @@ public sealed class CardCreationEndToEndTests : CollectionTest
             new { kind = "why", deck = "Programming::Rust", question = "Why can't you use a String after `let b = a;`?", chain = "moved" },
         })), Ct);
 
-        JsonElement duplicate = Assert.Single(proposed.GetProperty("possibleDuplicates").EnumerateArray());
+        JsonElement duplicate = Assert.Single(proposed.GetProperty("possible_duplicates").EnumerateArray());
         Assert.Equal("a note in Anki (note type AnkiMcpWhy)", duplicate.GetProperty("where").GetString());
     }
 

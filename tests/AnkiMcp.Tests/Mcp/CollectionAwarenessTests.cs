@@ -27,14 +27,14 @@ public sealed class CollectionAwarenessTests : CollectionTest
 
         JsonElement types = await client.CallAsync("list_note_types", Args(), Ct);
 
-        Dictionary<string, string?> kinds = types.GetProperty("noteTypes").EnumerateArray()
-            .ToDictionary(type => type.GetProperty("name").GetString()!, type => type.TryGetProperty("cardKind", out JsonElement kind) ? kind.GetString() : null);
+        Dictionary<string, string?> kinds = types.GetProperty("note_types").EnumerateArray()
+            .ToDictionary(type => type.GetProperty("name").GetString()!, type => type.TryGetProperty("card_kind", out JsonElement kind) ? kind.GetString() : null);
         Assert.Equal("basic", kinds["AnkiMcpQA"]);
         Assert.Equal("cloze", kinds["AnkiMcpCloze"]);
         Assert.Equal("why", kinds["AnkiMcpWhy"]);
         Assert.Equal("error", kinds["AnkiMcpError"]);
         Assert.Null(kinds["AnkiMcpChoice"]);
-        Assert.False(types.GetProperty("ankiReachable").GetBoolean());
+        Assert.False(types.GetProperty("anki_reachable").GetBoolean());
         Assert.True(File.Exists(Path.Combine(fresh, "note_types", "AnkiMcpWhy", "note_type.yaml")));
     }
 
@@ -56,7 +56,7 @@ public sealed class CollectionAwarenessTests : CollectionTest
             new { kind = "why", deck = "Programming::Rust", question = "What does `&mut` give you?", chain = "a → b → c" },
         })), Ct);
 
-        Dictionary<int, string> duplicates = proposed.GetProperty("possibleDuplicates").EnumerateArray()
+        Dictionary<int, string> duplicates = proposed.GetProperty("possible_duplicates").EnumerateArray()
             .ToDictionary(d => d.GetProperty("number").GetInt32(), d => d.GetProperty("where").GetString()!);
         Assert.Equal([1, 2], duplicates.Keys.Order());
         Assert.Equal("Programming__Rust.md line 1", duplicates[1]);
@@ -79,7 +79,7 @@ public sealed class CollectionAwarenessTests : CollectionTest
         ReadResourceResult deck = await client.ReadResourceAsync("ankimcp://decks/Programming::Rust", cancellationToken: Ct);
         McpException missing = await Assert.ThrowsAnyAsync<McpException>(() => client.ReadResourceAsync("ankimcp://decks/Nope", cancellationToken: Ct).AsTask());
 
-        Assert.Equal(["Programming::Rust"], decks.GetProperty("markdownDecks").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["Programming::Rust"], decks.GetProperty("markdown_decks").EnumerateArray().Select(d => d.GetString()));
         Assert.Contains("\"file\":\"Programming__Rust.md\"", Assert.IsType<TextResourceContents>(Assert.Single(index.Contents)).Text, StringComparison.Ordinal);
         Assert.Equal(RustDeck, Assert.IsType<TextResourceContents>(Assert.Single(deck.Contents)).Text);
         Assert.Contains("no deck 'Nope'", missing.Message, StringComparison.Ordinal);

@@ -21,16 +21,16 @@ public sealed class CollectionToolsTests : CollectionTest
         JsonElement decks = await client.CallAsync("list_decks", Args(), Ct);
         JsonElement found = await client.CallAsync("find_notes", Args(("query", "deck:Programming::Rust")), Ct);
 
-        Assert.True(status.GetProperty("ankiReachable").GetBoolean());
-        Assert.Equal("Lea", status.GetProperty("ankiProfile").GetString());
+        Assert.True(status.GetProperty("anki_reachable").GetBoolean());
+        Assert.Equal("Lea", status.GetProperty("anki_profile").GetString());
         Assert.Equal(4, status.GetProperty("proposals").GetProperty("pending").GetInt32());
-        Assert.Equal("conversation", status.GetProperty("approvalPolicy").GetString());
+        Assert.Equal("conversation", status.GetProperty("approval_policy").GetString());
         string[] deckNames = [.. decks.GetProperty("decks").EnumerateArray().Select(d => d.GetString()!)];
         Assert.Contains("Programming::Rust", deckNames);
         Assert.Contains("Languages::French", deckNames);
         Assert.Equal(1, found.GetProperty("total").GetInt32());
         JsonElement note = found.GetProperty("notes")[0];
-        Assert.Equal(("Basic", "What is a <b>slice</b>?"), (note.GetProperty("noteType").GetString(), note.GetProperty("fields").GetProperty("Front").GetString()));
+        Assert.Equal(("Basic", "What is a <b>slice</b>?"), (note.GetProperty("note_type").GetString(), note.GetProperty("fields").GetProperty("Front").GetString()));
     }
 
     [Fact]
@@ -43,9 +43,9 @@ public sealed class CollectionToolsTests : CollectionTest
         string error = await client.CallFailingAsync("find_notes", Args(("query", "tag:rust")), Ct);
         string badLimit = await client.CallFailingAsync("find_notes", Args(("query", "tag:rust"), ("limit", 0)), Ct);
 
-        Assert.False(status.GetProperty("ankiReachable").GetBoolean());
+        Assert.False(status.GetProperty("anki_reachable").GetBoolean());
         Assert.Contains("2055492159", status.GetProperty("note").GetString(), StringComparison.Ordinal);
-        Assert.False(decks.GetProperty("ankiReachable").GetBoolean());
+        Assert.False(decks.GetProperty("anki_reachable").GetBoolean());
         Assert.Contains("Anki is not reachable", error, StringComparison.Ordinal);
         Assert.Contains("limit must be between 1 and 100", badLimit, StringComparison.Ordinal);
     }

@@ -28,7 +28,7 @@ public sealed class ElicitationApprovalTests : CollectionTest
         List<string> shown = [];
         await using McpClient client = await StartServerAsync("elicit", options: AnsweringWith(true, shown));
         JsonElement proposed = await client.CallAsync("propose_cards", Rust(), Ct);
-        long batch = proposed.GetProperty("proposal").GetProperty("batch").GetInt64();
+        long batch = proposed.GetProperty("proposal").GetProperty("batch_id").GetInt64();
 
         JsonElement approved = await client.CallAsync("approve_proposals", Args(("numbers", Numbers(1, 3))), Ct);
 

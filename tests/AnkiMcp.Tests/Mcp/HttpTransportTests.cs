@@ -24,7 +24,7 @@ public sealed class HttpTransportTests : CollectionTest
         await client.CallAsync("approve_proposals", Args(("numbers", Numbers(2, 3))), Ct);
         await client.CallAsync("reject_proposals", Args(("all", true), ("reason", "not now")), Ct);
 
-        long batch = proposed.GetProperty("proposal").GetProperty("batch").GetInt64();
+        long batch = proposed.GetProperty("proposal").GetProperty("batch_id").GetInt64();
         ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
         Assert.Equal([ProposalState.Rejected, ProposalState.Approved, ProposalState.Approved, ProposalState.Rejected],
             (await store.ListAsync(batch, cancellationToken: Ct)).Select(card => card.State));

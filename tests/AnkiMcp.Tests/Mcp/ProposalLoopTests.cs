@@ -29,7 +29,7 @@ public sealed class ProposalLoopTests : CollectionTest
         await using McpClient client = await StartServerAsync();
 
         JsonElement proposed = await client.CallAsync("propose_cards", Rust(), Ct);
-        long batch = proposed.GetProperty("proposal").GetProperty("batch").GetInt64();
+        long batch = proposed.GetProperty("proposal").GetProperty("batch_id").GetInt64();
         Assert.Equal([1, 2, 3, 4], proposed.GetProperty("proposal").GetProperty("cards").EnumerateArray().Select(card => card.GetProperty("number").GetInt32()));
 
         JsonElement revised = await client.CallAsync("revise_proposal",
@@ -39,14 +39,14 @@ public sealed class ProposalLoopTests : CollectionTest
 
         JsonElement approved = await client.CallAsync("approve_proposals", Args(("numbers", Numbers(1, 2, 4))), Ct);
         JsonElement rejected = await client.CallAsync("reject_proposals", Args(("numbers", Numbers(3)), ("reason", "I never make that mistake")), Ct);
-        JsonElement open = await client.CallAsync("list_proposals", Args(("batch", batch), ("state", "all")), Ct);
+        JsonElement open = await client.CallAsync("list_proposals", Args(("batch_id", batch), ("state", "all")), Ct);
 
         Assert.Equal([1, 2, 4], approved.GetProperty("numbers").EnumerateArray().Select(n => n.GetInt32()));
         Assert.Contains("create_approved_cards", approved.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal([3], rejected.GetProperty("numbers").EnumerateArray().Select(n => n.GetInt32()));
         JsonElement[] cards = [.. open.GetProperty("batches")[0].GetProperty("cards").EnumerateArray()];
         Assert.Equal(["approved", "approved", "rejected", "approved"], cards.Select(card => card.GetProperty("state").GetString()));
-        Assert.Equal("I never make that mistake", cards[2].GetProperty("rejectionReason").GetString());
+        Assert.Equal("I never make that mistake", cards[2].GetProperty("rejection_reason").GetString());
 
         ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
         Assert.All(await store.TransitionsAsync(batch, cancellationToken: Ct), transition => Assert.Equal(ProposalActor.Assistant, transition.Actor));
@@ -71,7 +71,7 @@ public sealed class ProposalLoopTests : CollectionTest
         string missingLesson = await client.CallFailingAsync("propose_cards", Args(("cards", new object[] { new { kind = "basic", deck = "Rust", question = "q", answer = "a" } })), Ct);
         string numbersAsText = await client.CallFailingAsync("approve_proposals", Args(("numbers", "one and three")), Ct);
 
-        Assert.Contains("call propose_cards first", noneYet, StringComparison.Ordinal);
+        Assert.Contains("Nothing was proposed in this session. Call propose_cards first.", noneYet, StringComparison.Ordinal);
         Assert.Contains("must hide at least one term as {{c1::term}}", badCloze, StringComparison.Ordinal);
         Assert.Contains("kind 'essay' is unknown; use one of basic, cloze, why, error", badKind, StringComparison.Ordinal);
         Assert.Contains("a basic card does not use chain", wrongField, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class ProposalLoopTests : CollectionTest
             new { kind = "basic", deck = "Programming::Rust", question = "What is a *slice*?", answer = "A borrowed view." },
         })), Ct);
 
-        JsonElement[] duplicates = [.. again.GetProperty("possibleDuplicates").EnumerateArray()];
+        JsonElement[] duplicates = [.. again.GetProperty("possible_duplicates").EnumerateArray()];
         Assert.Equal([1, 3], duplicates.Select(d => d.GetProperty("number").GetInt32()));
         Assert.Equal("pending card 1 of batch 1", duplicates[0].GetProperty("where").GetString());
         Assert.Equal("card 2 of this proposal", duplicates[1].GetProperty("where").GetString());

@@ -1,6 +1,7 @@
 using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Quality;
+using AnkiMcp.Tests.AnkiOps;
 using AnkiMcp.Tests.Markdown;
 
 namespace AnkiMcp.Tests.Quality;
@@ -29,5 +30,22 @@ public sealed class CollectionLinterTests : IDisposable
         Assert.Equal([("Basic", "yes-no-question"), ("Cloze", "orphan-context")], report.Flagged.Select(note => (note.NoteType, Assert.Single(note.Flags).Rule)));
         Assert.Equal(new Dictionary<string, int> { ["Vocab"] = 1 }, report.NotChecked);
         Assert.Empty(report.Errors);
+    }
+
+    // A collab deck is checked with its source's note types and named by its path under collab/.
+    [Fact]
+    public void CollabDecks_AreCheckedWithTheirSourcesNoteTypes()
+    {
+        AnkiOpsFixture.WriteNoteTypes(_collection.Dir);
+        string collab = AnkiOpsFixture.AddCollabSource(_collection.Dir);
+        File.WriteAllText(Path.Combine(collab, "Shared.md"), "Q: What does it return?\nA: `None`\n\n---\n\nT: In Go, channels connect {{c1::goroutines}}.\n");
+        _collection.Write("Mine.md", "Q: In Python, what does `print()` return?\nA: `None`\n");
+
+        CollectionLintReport report = CollectionLinter.Lint(MarkdownCollection.Load(_collection.Dir), "Shared");
+
+        Assert.Equal(2, report.Checked);
+        NoteLint flagged = Assert.Single(report.Flagged);
+        Assert.Equal(("collab/owner/repo/Shared.md", 1, "collab/owner/repo/AnkiOpsQA"), (flagged.File, flagged.Line, flagged.NoteType));
+        Assert.Equal("orphan-context", Assert.Single(flagged.Flags).Rule);
     }
 }

@@ -80,18 +80,23 @@ public static class DeckFileWriter
         string text = ReadUnchanged(deck);
         string fileName = Path.GetFileName(deck.Path);
         DeckLines lines = new(text);
-        StringBuilder builder = new(text);
-        foreach ((int line, string key) in keysByLine.OrderByDescending(k => k.Key))
+        HashSet<int> keylessLines = [.. deck.Notes.Where(n => n.Key is null).Select(n => n.Line)];
+        // Copied in one pass, front to back: inserting into the text in place moves the rest of it for every key.
+        StringBuilder builder = new(text.Length + (keysByLine.Count * 40));
+        int copied = 0;
+        foreach ((int line, string key) in keysByLine.OrderBy(k => k.Key))
         {
             if (!NoteKey.IsValid(key))
                 throw new CollectionFormatException([new CollectionError(fileName, line, $"'{key}' is not a valid note key")]);
-            if (!deck.Notes.Any(n => n.Line == line && n.Key is null))
+            if (!keylessLines.Contains(line))
                 throw new CollectionFormatException([new CollectionError(fileName, line, "no keyless note starts on this line; parse the file again")]);
             int offset = lines.StartOf(line - 1);
             int lineEnd = text.IndexOf('\n', offset);
             string newline = lineEnd > 0 && text[lineEnd - 1] == '\r' ? "\r\n" : "\n";
-            builder.Insert(offset, $"<!-- note_key: {key} -->{newline}");
+            builder.Append(text, copied, offset - copied).Append("<!-- note_key: ").Append(key).Append(" -->").Append(newline);
+            copied = offset;
         }
+        builder.Append(text, copied, text.Length - copied);
         return WriteChecked(deck.Path, builder.ToString(), deck.Notes.Count, types);
     }
 

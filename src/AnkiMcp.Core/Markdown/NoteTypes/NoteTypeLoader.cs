@@ -124,9 +124,10 @@ internal static class NoteTypeLoader
         foreach (YamlNode file in files)
         {
             if (ReadInside(root, folder, Scalar(file), file, error) is { } text)
-                parts.Add(text.TrimEnd());
+                parts.Add(text);
         }
-        return string.Join("\n\n", parts) + "\n";
+        // Joined exactly as AnkiOps joins them, so the two tools never take turns rewriting a note type's styling in Anki.
+        return string.Join("\n\n", parts);
     }
 
     private static List<NoteTemplateDefinition> ReadTemplates(string root, string folder, YamlMappingNode map, bool isCloze, Action<YamlNode?, string> error)

@@ -1,0 +1,86 @@
+using AnkiMcp.Core.Anki;
+
+namespace AnkiMcp.Core.Sync;
+
+/// <summary>
+/// The start of a two-way sync: whether the last recorded <see cref="SyncAgreement"/> still holds. Anki is asked the
+/// first of the two requests a full run begins with while the collection files are hashed; only when they, the
+/// referenced media and the state's clock are as agreed is the second asked. A run that goes on to plan in full
+/// reuses what was read.
+/// </summary>
+internal sealed class AgreementCheck
+{
+    private AgreementCheck(string files) => Files = files;
+
+    /// <summary>The <see cref="CollectionFilesDigest"/> taken before anything was read.</summary>
+    public string Files { get; }
+
+    /// <summary>True when nothing a sync compares changed on either side since the agreement: the plan is empty.</summary>
+    public bool Holds { get; private init; }
+
+    /// <summary>The note types Anki was searched for, when Anki was asked.</summary>
+    public IReadOnlyList<string> NoteTypes { get; private init; } = [];
+
+    /// <summary>Anki's first answer (null when Anki could not answer), when Anki was asked.</summary>
+    public Task<AnkiSnapshot?>? Snapshot { get; private init; }
+
+    /// <summary>Anki's second answer, when the files were as agreed.</summary>
+    public AnkiModTimes? ModTimes { get; private init; }
+
+    /// <summary>The clock a run that uses <see cref="ModTimes"/> records: taken before they were read, less a second.</summary>
+    public long ModTimesClock { get; private init; }
+
+    /// <summary>Notes of types not in <c>note_types/</c>, by type, read with the second answer.</summary>
+    public IReadOnlyDictionary<string, int> Unmanaged { get; private init; } = new Dictionary<string, int>();
+
+    public static async Task<AgreementCheck> RunAsync(string collectionDir, AnkiConnectClient client, CancellationToken cancellationToken)
+    {
+        SyncAgreement? agreed = SyncAgreement.Read(collectionDir);
+        if (agreed is null)
+            return new AgreementCheck(CollectionFilesDigest.Of(collectionDir));
+        // Anki's first answer is asked for at once, on another core, while this one hashes the files.
+        AnkiCollectionReader reader = new(client);
+        Task<AnkiSnapshot> asking = Task.Run(() => reader.ReadSnapshotAsync(agreed.NoteTypes, cancellationToken), cancellationToken);
+        string files = CollectionFilesDigest.Of(collectionDir);
+        (long clock, string? profile) = StateOf(collectionDir);
+        if (agreed.Files != files || clock != agreed.AnkiClock || (await new MediaRenamer(collectionDir).RenamesAsync(agreed.Media, cancellationToken)).Count > 0)
+        {
+            // A full run follows: it uses the answer if it searches for the same note types, and meets any error in its own order.
+            return new AgreementCheck(files) { NoteTypes = agreed.NoteTypes, Snapshot = AnswerOrNullAsync(asking) };
+        }
+
+        AnkiSnapshot snapshot = await asking;
+        SyncEngine.CheckProfile(profile, snapshot.Profile);
+        Dictionary<string, int> unmanaged = new(StringComparer.Ordinal);
+        long readClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
+        AnkiModTimes modTimes = await reader.ReadModTimesAsync(snapshot, agreed.NoteTypes, unmanaged, cancellationToken);
+        AnkiStateDigest anki = AnkiStateDigest.Of(snapshot, modTimes);
+        return new AgreementCheck(files)
+        {
+            NoteTypes = agreed.NoteTypes,
+            Snapshot = Task.FromResult<AnkiSnapshot?>(snapshot),
+            ModTimes = modTimes,
+            ModTimesClock = readClock,
+            Unmanaged = unmanaged,
+            Holds = anki.Digest == agreed.Anki && anki.NewestMod < agreed.AnkiClock,
+        };
+    }
+
+    private static (long AnkiClock, string? Profile) StateOf(string collectionDir)
+    {
+        using SyncStateStore store = SyncStateStore.Open(collectionDir);
+        return (store.AnkiClock, store.ProfileName);
+    }
+
+    private static async Task<AnkiSnapshot?> AnswerOrNullAsync(Task<AnkiSnapshot> asking)
+    {
+        try
+        {
+            return await asking;
+        }
+        catch (Exception failed) when (failed is AnkiUnavailableException or AnkiConnectException)
+        {
+            return null;
+        }
+    }
+}
