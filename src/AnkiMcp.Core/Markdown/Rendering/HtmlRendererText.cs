@@ -15,15 +15,7 @@ internal static class HtmlRendererText
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            string? entity = text[i] switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' when attribute => "&quot;",
-                _ => null,
-            };
-            if (entity is null)
+            if (HtmlText.EntityFor(text[i], attribute) is not { } entity)
                 continue;
             renderer.Write(text[start..i]);
             renderer.Write(entity);
