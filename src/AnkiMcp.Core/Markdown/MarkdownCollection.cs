@@ -11,11 +11,6 @@ namespace AnkiMcp.Core.Markdown;
 [SuppressMessage("Naming", "CA1711", Justification = "An Anki collection, not a .NET collection type.")]
 public sealed class MarkdownCollection
 {
-    private static readonly HashSet<string> s_ignoredStems = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "README", "CHANGELOG", "CODE_OF_CONDUCT", "CONTRIBUTING", "FUNDING", "LICENSE", "SECURITY", "SUPPORT",
-    };
-
     private readonly Dictionary<string, DeckSource> _sourceByDeckPath;
 
     private MarkdownCollection(string directory, IReadOnlyList<DeckSource> sources, IReadOnlyList<DeckFile> decks, Dictionary<string, DeckSource> sourceByDeckPath, IReadOnlyList<CollectionError> errors)
@@ -103,8 +98,7 @@ public sealed class MarkdownCollection
     /// <summary>The deck file paths of a collection folder (of one source: collab decks are not included).</summary>
     public static IEnumerable<string> DeckFilePaths(string dir) =>
         System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.TopDirectoryOnly)
-            .Where(p => p.EndsWith(DeckFileNames.Extension, StringComparison.OrdinalIgnoreCase))
-            .Where(p => !s_ignoredStems.Contains(Path.GetFileNameWithoutExtension(p)) && !Path.GetFileName(p).StartsWith('.'))
+            .Where(p => DeckFileNames.IsDeckFileName(Path.GetFileName(p)))
             .Order(StringComparer.Ordinal);
 
     // The parser names files by their name alone; a collab deck's errors name its folder too.

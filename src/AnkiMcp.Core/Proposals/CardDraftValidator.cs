@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AnkiMcp.Core.Markdown.DeckFiles;
 
 namespace AnkiMcp.Core.Proposals;
 
@@ -13,6 +14,11 @@ public static partial class CardDraftValidator
         ArgumentNullException.ThrowIfNull(draft);
         CardKindSchema schema = CardKindSchema.For(draft.Kind);
         List<string> problems = [];
+        // Checked first and alone: nothing else should read a field of megabytes.
+        foreach ((string name, string text) in draft.Fields.Where(field => field.Value.Length > ProposalLimits.FieldLength))
+            problems.Add($"{name} is {text.Length:N0} characters long; a field holds at most {ProposalLimits.FieldLength:N0}. A card asks one thing: shorten it or split it into several cards.");
+        if (problems.Count > 0)
+            return problems;
 
         foreach (string name in draft.Fields.Keys.Where(name => !schema.FieldNames.Contains(name)))
             problems.Add($"A {Describe(draft.Kind)} card has no field '{name}'; its fields are {string.Join(", ", schema.FieldNames)}.");
@@ -30,8 +36,14 @@ public static partial class CardDraftValidator
         if (deckProblem is not null)
             problems.Add(deckProblem);
 
-        foreach (string tag in draft.Tags.Where(tag => tag.Length == 0 || tag.Any(char.IsWhiteSpace)))
-            problems.Add($"Tag '{tag}' is not valid: Anki tags are single words without spaces (use '_' or '::' to join words).");
+        if (draft.Tags.Count > ProposalLimits.TagsPerCard)
+            problems.Add($"The card has {draft.Tags.Count} tags; at most {ProposalLimits.TagsPerCard} are allowed.");
+        foreach (string tag in draft.Tags.Where(tag => tag.Length == 0 || tag.Length > ProposalLimits.TagLength || tag.Any(char.IsWhiteSpace)).Take(ProposalLimits.TagsPerCard))
+        {
+            problems.Add(tag.Length > ProposalLimits.TagLength
+                ? $"Tag '{tag[..40]}…' is longer than {ProposalLimits.TagLength} characters."
+                : $"Tag '{tag}' is not valid: Anki tags are single words without spaces (use '_' or '::' to join words).");
+        }
 
         return problems;
     }
@@ -50,7 +62,7 @@ public static partial class CardDraftValidator
             return $"Deck name '{deck}' has an empty level or spaces around '::'; write it like 'Programming::Rust'.";
         if (levels.Any(level => level.StartsWith('_') || level.EndsWith('_')))
             return $"Deck name '{deck}' has a level that starts or ends with '_', which cannot be told apart from '::' in deck file names.";
-        return null;
+        return DeckFileNames.Problem(deck);
     }
 
     /// <summary>The kind's name as people say it.</summary>

@@ -1,12 +1,14 @@
 using AnkiMcp.Core.Markdown;
 using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Core.Markdown.NoteTypes;
+using AnkiMcp.Core.Markdown.Rendering;
 
 namespace AnkiMcp.Core.Proposals;
 
 /// <summary>
-/// A card as the note its deck file will hold. Creation writes exactly this note, so <see cref="Problems"/> run when a
-/// card is proposed tells then what would stop it from being created.
+/// A card as the note its deck file will hold. Creation writes exactly this note and the sync renders exactly these
+/// fields, so <see cref="Problems"/>, run when a card is proposed, tells then what would stop it from being created or
+/// from reaching Anki.
 /// </summary>
 public static class CardNotes
 {
@@ -25,34 +27,74 @@ public static class CardNotes
     }
 
     /// <summary>
-    /// What would keep the draft out of its deck file: its deck has no valid file name, the collection lacks its note
-    /// type, or its text written as a note would not read back as that one note with the same fields.
+    /// What would keep the draft from its deck file or from Anki: its deck has no valid file name, the collection lacks
+    /// its note type, a field cannot be rendered to Anki's HTML, or its text, written as a note, would not read back as
+    /// that one note looking the same. Each problem names the field.
     /// </summary>
     public static IReadOnlyList<string> Problems(CardDraft draft, NoteTypeRegistry types)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        string fileName;
+        ArgumentNullException.ThrowIfNull(types);
+        if (DeckFileNames.Problem(draft.Deck) is { } deckProblem)
+            return [deckProblem];
         MarkdownNote note;
         try
         {
-            fileName = DeckFileNames.ToFileName(draft.Deck);
             note = ToNote(draft, NoteKey.New(), types);
         }
-        catch (Exception invalid) when (invalid is ArgumentException or CollectionFormatException)
+        catch (CollectionFormatException missing)
         {
-            return [invalid.Message];
+            return [missing.Message];
         }
 
-        DeckFile written = DeckFileParser.Parse(fileName, DeckFileWriter.Render([note], types), types);
-        if (!written.IsClean)
-            return [.. written.Errors.Select(error => $"written to its deck file, the card would not read back: {error.Message}")];
-        if (written.Notes.Count != 1)
-            return [$"written to its deck file, the card would read back as {written.Notes.Count} notes; a field holds text that separates notes"];
-        string[] changed = [.. note.Fields.Where(field => Normalize(written.Notes[0].Fields.GetValueOrDefault(field.Key)) != Normalize(field.Value)).Select(field => field.Key)];
-        return changed.Length == 0
-            ? []
-            : [$"written to its deck file, {string.Join(", ", changed)} would not read back as written; it holds text the deck file format uses for itself"];
+        string[] unrenderable = [.. draft.Fields.Select(field => RenderProblem(field.Key, field.Value)).OfType<string>()];
+        if (unrenderable.Length > 0)
+            return unrenderable;
+        if (ReadBackProblem(note, types) is not { } problem)
+            return [];
+
+        // Name the field to blame: each one alone, the others plain.
+        string[] blamed = [.. note.Fields
+            .Where(field => field.Value.Length > 0)
+            .Select(field => ReadBackProblem(note with { Fields = note.Fields.ToDictionary(other => other.Key, other => other.Key == field.Key ? other.Value : "x") }, types) is { } alone
+                ? $"{field.Key}: {alone}"
+                : null)
+            .OfType<string>()];
+        return blamed.Length > 0 ? blamed : [problem];
     }
 
-    private static string Normalize(string? text) => (text ?? string.Empty).Trim();
+    private static string? RenderProblem(string field, string text)
+    {
+        try
+        {
+            AnkiHtmlRenderer.ToHtml(text);
+            return null;
+        }
+        catch (Exception refused) when (refused is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            return $"{field} cannot be rendered for Anki: {refused.Message}";
+        }
+    }
+
+    private static string? ReadBackProblem(MarkdownNote note, NoteTypeRegistry types)
+    {
+        string text = DeckFileWriter.Render([note], types);
+        DeckFile written = DeckFileParser.Parse("card.md", text, types);
+        if (!written.IsClean)
+        {
+            string reason = string.Join("; ", written.Errors.Select(error => error.Message).Distinct());
+            return note.Fields.Values.Any(value => value.Split('\n').Any(line => line.TrimStart().StartsWith("<!-- note_key", StringComparison.Ordinal)))
+                ? "it holds a '<!-- note_key: … -->' line, which deck files keep for the note's own key; remove that line"
+                : $"written to its deck file, it would not read back: {reason}";
+        }
+
+        if (written.Notes.Count != 1)
+            return $"written to its deck file, it would read back as {written.Notes.Count} notes: it holds text that separates notes; reword it";
+        string[] changed = [.. note.Fields
+            .Where(field => AnkiHtmlRenderer.ToHtml(written.Notes[0].Fields.GetValueOrDefault(field.Key) ?? "") != AnkiHtmlRenderer.ToHtml(field.Value))
+            .Select(field => field.Key)];
+        return changed.Length == 0
+            ? null
+            : $"written to its deck file, {string.Join(", ", changed)} would read back changed: it holds text the deck file format uses for itself; reword it";
+    }
 }

@@ -26,6 +26,12 @@ public abstract record ProposalRefusal
         public override string Fact => "A batch needs at least one card.";
     }
 
+    /// <summary>A batch beyond <see cref="ProposalLimits"/>: too many cards, too much text, too long a label.</summary>
+    public sealed record TooLarge(string Limit) : ProposalRefusal
+    {
+        public override string Fact => Limit;
+    }
+
     /// <summary>Cards that break their kind's rules or would not fit the collection; nothing was stored.</summary>
     public sealed record InvalidCards(IReadOnlyList<CardProblem> Problems) : ProposalRefusal
     {

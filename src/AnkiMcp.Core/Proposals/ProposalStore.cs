@@ -64,7 +64,7 @@ public sealed class ProposalStore
     public Task<ProposalBatch> ProposeAsync(string label, IReadOnlyList<CardDraft> drafts, ProposalActor actor, ProposalOwner? owner,
         CancellationToken cancellationToken = default)
     {
-        ProposalWorkflow.CheckProposal(drafts);
+        ProposalWorkflow.CheckProposal(label, drafts);
         string batchLabel = string.IsNullOrWhiteSpace(label) ? "lesson" : label.Trim();
         return WriteAsync(async repository =>
         {

@@ -11,12 +11,19 @@ namespace AnkiMcp.Core.Proposals;
 /// </remarks>
 public static class ProposalWorkflow
 {
-    /// <summary>Refuses an empty batch or invalid drafts, naming every problem by card number.</summary>
-    public static void CheckProposal(IReadOnlyList<CardDraft> drafts)
+    /// <summary>Refuses an empty batch, one beyond <see cref="ProposalLimits"/>, or invalid drafts, naming every problem by card number.</summary>
+    public static void CheckProposal(string label, IReadOnlyList<CardDraft> drafts)
     {
         ArgumentNullException.ThrowIfNull(drafts);
         if (drafts.Count == 0)
             Refuse(new ProposalRefusal.NoCards());
+        if (drafts.Count > ProposalLimits.CardsPerBatch)
+            Refuse(new ProposalRefusal.TooLarge($"A batch holds at most {ProposalLimits.CardsPerBatch} cards; this one has {drafts.Count}. Propose the best of them, or split them by lesson."));
+        if ((label ?? "").Trim().Length > ProposalLimits.LabelLength)
+            Refuse(new ProposalRefusal.TooLarge($"The lesson label is {label!.Trim().Length} characters long; at most {ProposalLimits.LabelLength} are kept. Name the lesson briefly."));
+        long length = drafts.Sum(draft => (long)draft.Fields.Values.Sum(value => value.Length));
+        if (length > ProposalLimits.BatchLength)
+            Refuse(new ProposalRefusal.TooLarge($"The cards hold {length:N0} characters of text; a batch holds at most {ProposalLimits.BatchLength:N0}. Cards should be short; propose fewer or shorter ones."));
         CheckDrafts(drafts.Select((draft, index) => (index + 1, draft)));
     }
 

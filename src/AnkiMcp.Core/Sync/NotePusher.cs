@@ -6,7 +6,8 @@ namespace AnkiMcp.Core.Sync;
 /// <summary>
 /// Pushes a few new Markdown notes to Anki right after they were written (card creation), in one batched request
 /// when the note types are current: decks and notes go in one <c>multi</c>. A note Anki already holds under its key
-/// (an earlier push whose reply was lost) is linked, not added twice.
+/// (an earlier push whose reply was lost) is linked, not added twice. Every note is read back before it is recorded
+/// as synced: one that Anki holds otherwise than Markdown says is left for the next sync to compare.
 /// </summary>
 internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient client)
 {
@@ -52,26 +53,23 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
             transaction.SetNoteTypeHash(typePlan.Hash);
 
             List<NoteDecision> creates = [];
+            Dictionary<NoteDecision, long> inAnki = [];
             for (int i = 0; i < toPush.Count; i++)
             {
                 NoteDecision decision = new(toPush[i].Key!, toPush[i], null, null,
                     [new SyncChange(SyncChangeKind.Create, SyncSide.Anki, toPush[i].DeckName, toPush[i].Key, toPush[i].NoteTypeName)]);
                 long? existing = lookup[i + 2].GetResultOrThrow().EnumerateArray().Select(id => (long?)id.GetInt64()).FirstOrDefault();
                 if (existing is { } noteId)
-                {
-                    Record(transaction, decision, noteId, local.Types);
-                    outcome.Add(new PushedNote(decision.Key, noteId, null));
-                }
+                    inAnki[decision] = noteId;
                 else
-                {
                     creates.Add(decision);
-                }
             }
 
             MediaSynchronizer media = new(client, collectionDirectory, local.Types);
             MediaPlan mediaPlan = await media.PlanAsync(creates, store.LoadPushedMedia(), cancellationToken);
             await media.UploadAsync(mediaPlan, transaction, cancellationToken);
-            await AddAsync(creates, local.Types, transaction, outcome, cancellationToken);
+            await AddAsync(creates, local.Types, inAnki, outcome, cancellationToken);
+            await RecordWhatAnkiHoldsAsync(inAnki, local.Types, transaction, outcome, cancellationToken);
         }
         finally
         {
@@ -80,7 +78,7 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
         return Result(outcome);
     }
 
-    private async Task AddAsync(List<NoteDecision> creates, IReadOnlyDictionary<string, ManagedNoteType> types, SyncStateTransaction transaction, List<PushedNote> outcome, CancellationToken cancellationToken)
+    private async Task AddAsync(List<NoteDecision> creates, IReadOnlyDictionary<string, ManagedNoteType> types, Dictionary<NoteDecision, long> added, List<PushedNote> outcome, CancellationToken cancellationToken)
     {
         if (creates.Count == 0)
             return;
@@ -98,18 +96,15 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
             }).ToList(),
         }));
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);
-        AnkiActionResult added = results[^1];
-        if (added.Error is null && added.Result.ValueKind == JsonValueKind.Array)
+        AnkiActionResult addNotes = results[^1];
+        if (addNotes.Error is null && addNotes.Result.ValueKind == JsonValueKind.Array)
         {
             int index = 0;
-            foreach (JsonElement id in added.Result.EnumerateArray())
+            foreach (JsonElement id in addNotes.Result.EnumerateArray())
             {
                 NoteDecision decision = creates[index++];
                 if (id.ValueKind == JsonValueKind.Number)
-                {
-                    Record(transaction, decision, id.GetInt64(), types);
-                    outcome.Add(new PushedNote(decision.Key, id.GetInt64(), null));
-                }
+                    added[decision] = id.GetInt64();
                 else
                 {
                     outcome.Add(new PushedNote(decision.Key, null, "Anki did not add this note; it stays in Markdown and is retried at the next sync."));
@@ -123,23 +118,38 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
         IReadOnlyList<string> warnings = await applier.ApplyAsync(creates, (decision, noteId) => done[decision] = noteId, cancellationToken);
         foreach (NoteDecision decision in creates)
         {
-            if (done.TryGetValue(decision, out long? noteId) && noteId is not null)
-            {
-                Record(transaction, decision, noteId, types);
-                outcome.Add(new PushedNote(decision.Key, noteId, null));
-            }
+            if (done.TryGetValue(decision, out long? noteId) && noteId is { } id)
+                added[decision] = id;
             else
             {
                 string reason = warnings.FirstOrDefault(warning => warning.Contains($"{decision.Local!.File}:{decision.Local.Line}:", StringComparison.Ordinal))
-                    ?? added.Error ?? "Anki did not add this note.";
+                    ?? addNotes.Error ?? "Anki did not add this note.";
                 outcome.Add(new PushedNote(decision.Key, null, reason));
             }
         }
     }
 
-    private static void Record(SyncStateTransaction transaction, NoteDecision decision, long? noteId, IReadOnlyDictionary<string, ManagedNoteType> types) =>
-        new StateRecorder(transaction, new Dictionary<string, NoteSyncState>()).Record(decision,
-            RemoteNote.Added(noteId ?? throw new InvalidOperationException($"Note {decision.Key} has no Anki note id."), decision.Key, decision.Local!, types[decision.Local!.NoteTypeName]));
+    // A note recorded as synced must be what Anki holds: otherwise the next sync would take Anki's copy for an edit
+    // made there, or call the two sides in step when they are not.
+    private async Task RecordWhatAnkiHoldsAsync(Dictionary<NoteDecision, long> inAnki, IReadOnlyDictionary<string, ManagedNoteType> types,
+        SyncStateTransaction transaction, List<PushedNote> outcome, CancellationToken cancellationToken)
+    {
+        Dictionary<NoteDecision, RemoteNote> readBack = await new WriteVerifier(client, types).ReadBackAsync(inAnki, cancellationToken);
+        StateRecorder recorder = new(transaction, new Dictionary<string, NoteSyncState>());
+        foreach ((NoteDecision decision, long noteId) in inAnki)
+        {
+            if (readBack.TryGetValue(decision, out RemoteNote? held))
+            {
+                recorder.Record(decision, held);
+                outcome.Add(new PushedNote(decision.Key, noteId, null));
+            }
+            else
+            {
+                outcome.Add(new PushedNote(decision.Key, null,
+                    "Read back, Anki does not hold this note as its deck file has it (an older copy under the same key, or a write Anki dropped). It is not recorded as synced and nothing was overwritten: run sync to compare the two sides."));
+            }
+        }
+    }
 
     private static NotesPushResult Result(List<PushedNote> notes)
     {

@@ -32,10 +32,6 @@ internal sealed record RemoteNote(
         IReadOnlyDictionary<string, string> fields, IReadOnlyList<string> tags, IReadOnlyList<long> cards, long mod) =>
         new(noteId, embeddedKey, noteTypeName, deckName, fields, tags, cards, mod, NoteFingerprint.Compute(noteTypeName, fields, tags));
 
-    /// <summary>A note as it was just added to Anki, not read back: mod 0 and no cards make the next sync read it in full.</summary>
-    public static RemoteNote Added(long noteId, string key, LocalNote note, ManagedNoteType type) =>
-        Read(noteId, key, note.NoteTypeName, note.DeckName, NoteConverter.ToAnkiFields(note, type), note.Tags, [], 0);
-
     /// <summary>A note unchanged since the last sync, known from the state without reading it.</summary>
     public static RemoteNote Unchanged(NoteSyncState state, string deckName, long mod) =>
         new(state.NoteId, state.NoteKey, state.NoteTypeName, deckName, new Dictionary<string, string>(), [], state.Cards ?? [], mod, state.AnkiFingerprint)

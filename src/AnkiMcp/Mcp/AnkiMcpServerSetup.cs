@@ -39,6 +39,7 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(_ => new AnkiConnectClient(AnkiConnectOptions.Resolve(settings.AnkiUrl)));
         services.AddSingleton(noteTypes);
         services.AddSingleton(deckFiles);
+        services.AddSingleton(new CreationCheck(settings.CollectionDirectory, noteTypes));
         services.AddSingleton(provider => new ExistingCardFinder(store, settings.CollectionDirectory, provider.GetRequiredService<CachedNoteTypes>(),
             provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<AnkiConnectClient>()));
         services.AddSingleton(provider => new SyncEngine(settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>(),

@@ -13,6 +13,17 @@ internal static class AssistantRefusals
         return new McpException($"{refused.Refusal.Fact} {NextStep(refused.Refusal)}".TrimEnd(), refused);
     }
 
+    /// <summary>Runs a workflow check, turning its refusal into the tool error the assistant reads.</summary>
+    public static void Run(Action check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Run(() =>
+        {
+            check();
+            return true;
+        });
+    }
+
     /// <summary>Runs a workflow rule, turning its refusal into the tool error the assistant reads.</summary>
     public static T Run<T>(Func<T> rule)
     {

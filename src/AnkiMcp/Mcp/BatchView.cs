@@ -12,11 +12,16 @@ internal sealed record BatchView(
     [property: Description("The MCP client that proposed it, when known")] string? ProposedBy,
     IReadOnlyList<CardView> Cards)
 {
-    public static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool>? include = null)
+    public static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool>? include = null) =>
+        From(batch, callerId, include ?? (_ => true), CardView.From);
+
+    /// <summary>The batch as a result echoes what the assistant just proposed, long fields cut (see <see cref="CardView.Echo"/>).</summary>
+    public static BatchView Echo(ProposalBatch batch, string callerId) => From(batch, callerId, _ => true, CardView.Echo);
+
+    private static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool> include, Func<Proposal, CardView> view)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return new BatchView(batch.Id, batch.Label, batch.Created, batch.Owner?.Id == callerId, batch.Owner?.Name,
-            [.. batch.Cards.Where(include ?? (_ => true)).Select(CardView.From)]);
+        return new BatchView(batch.Id, batch.Label, batch.Created, batch.Owner?.Id == callerId, batch.Owner?.Name, [.. batch.Cards.Where(include).Select(view)]);
     }
 
     /// <summary>Every batch with at least one card that <paramref name="include"/> accepts, showing only those cards.</summary>

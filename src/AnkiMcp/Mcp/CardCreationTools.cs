@@ -24,7 +24,7 @@ internal sealed class CardCreationTools(ApprovedCardCreator creator, CallerSessi
         CardCreationResult result = await AssistantRefusals.RunAsync(() => creator.CreateAsync(scope, ProposalActor.Assistant, cancellationToken));
         if (result.Created.Count == 0)
             throw new McpException($"{result.Message} Fix what it names, then call create_approved_cards again.");
-        return new CreateCardsResult([.. result.Created.Select(CardView.From)], result.DeckFiles,
+        return new CreateCardsResult([.. result.Created.Select(CardView.Echo)], result.DeckFiles,
             result.Created.All(card => card.ReachedAnki == true), result.Message, [.. result.Failed.Select(NotCreatedCard.From)]);
     }
 }

@@ -38,4 +38,24 @@ internal sealed record CardView(
             proposal.ReachedAnki,
             flags.Count == 0 ? null : [.. flags.Select(CardFlagView.From)]);
     }
+
+    /// <summary>
+    /// The card as a result echoes what the assistant just wrote: fields longer than <see cref="EchoLength"/> are cut
+    /// there, so a reply never carries a long text back twice (structured and as text).
+    /// </summary>
+    public static CardView Echo(Proposal proposal)
+    {
+        CardView card = From(proposal);
+        return card.Fields.Values.All(text => text.Length <= EchoLength)
+            ? card
+            : card with
+            {
+                Fields = card.Fields.ToDictionary(field => field.Key, field => field.Value.Length <= EchoLength
+                    ? field.Value
+                    : $"{field.Value[..EchoLength]}… [{field.Value.Length - EchoLength:N0} more characters, as proposed; list_proposals shows them all]"),
+            };
+    }
+
+    /// <summary>The characters of a field a result echoes.</summary>
+    public const int EchoLength = 500;
 }

@@ -9,7 +9,7 @@ namespace AnkiMcp.Mcp;
 /// <summary>The proposal loop: propose, list, revise, approve, reject. None of these writes to Anki or to the deck files.</summary>
 [McpServerToolType]
 internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings settings, ElicitedApproval elicitation, ExistingCardFinder existingCards,
-    CallerSessions sessions)
+    CreationCheck creationCheck, CallerSessions sessions)
 {
     private const string BatchIdDescription =
         "The batch's id. Leave it out to mean the batch this session proposed (when it has several open ones, the answer lists them to ask the person); " +
@@ -29,12 +29,17 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
         if (cards is null || cards.Count == 0)
             throw new McpException("Give at least one card in 'cards'.");
         CardDraft[] drafts = [.. cards.Select((card, index) => (card ?? throw new McpException($"Card {index + 1} is empty.")).ToDraft(index + 1))];
+        AssistantRefusals.Run(() =>
+        {
+            ProposalWorkflow.CheckProposal(lesson, drafts);
+            creationCheck.EnsureCreatable([.. drafts.Select((draft, index) => (index + 1, draft))]);
+        });
         IReadOnlyList<ExistingCard> existing = await existingCards.FindAsync(drafts, cancellationToken);
 
         ProposalOwner caller = sessions.Of(server);
         ProposalBatch batch = await AssistantRefusals.RunAsync(() => store.ProposeAsync(lesson, drafts, ProposalActor.Assistant, caller, cancellationToken));
         IReadOnlyList<PossibleDuplicate> duplicates = DuplicateFinder.Find(drafts, existing);
-        return new ProposeCardsResult(BatchView.From(batch, caller.Id), duplicates,
+        return new ProposeCardsResult(BatchView.Echo(batch, caller.Id), duplicates,
             $"Show the person all {batch.Cards.Count} cards of batch {batch.Id} with their numbers{(duplicates.Count > 0 ? " and point out the possible duplicates" : "")}, " +
             $"then act only on their answer. {HowToApprove()}");
     }
@@ -75,9 +80,12 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
         Proposal saved = await AssistantRefusals.RunAsync(async () =>
         {
             Proposal card = ProposalWorkflow.CardOf((await store.GetBatchAsync(batchId, cancellationToken))!, number);
-            return await store.ReviseAsync(batchId, number, changes.MergeInto(card.Draft, number), ProposalActor.Assistant, cancellationToken);
+            CardDraft revised = changes.MergeInto(card.Draft, number);
+            ProposalWorkflow.CheckRevision(card, revised);
+            creationCheck.EnsureCreatable([(number, revised)]);
+            return await store.ReviseAsync(batchId, number, revised, ProposalActor.Assistant, cancellationToken);
         });
-        return new RevisedCardResult(batchId, CardView.From(saved),
+        return new RevisedCardResult(batchId, CardView.Echo(saved),
             $"Card {number} is now revision {saved.Revision} and pending. Show it to the person; it is approved only when they say so.");
     }
 
@@ -184,7 +192,7 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
         "approved" => card => card.State == ProposalState.Approved,
         "created" => card => card.State == ProposalState.Created,
         "rejected" => card => card.State == ProposalState.Rejected,
-        _ => throw new McpException($"state '{state}' is unknown; use pending, approved, created, rejected, open or all."),
+        _ => throw new McpException($"state '{Quoted.Of(state)}' is unknown; use pending, approved, created, rejected, open or all."),
     };
 
     private static string Numbers(IReadOnlyList<Proposal> cards) => ProposalRefusal.Numbers(cards.Select(card => card.Number));

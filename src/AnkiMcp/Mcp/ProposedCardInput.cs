@@ -84,6 +84,6 @@ internal sealed record ProposedCardInput(
                 return candidate;
         }
 
-        throw new McpException($"Card {number}: kind '{kind}' is unknown; use one of {string.Join(", ", KindNames)}.");
+        throw new McpException($"Card {number}: kind '{Quoted.Of(kind)}' is unknown; use one of {string.Join(", ", KindNames)}.");
     }
 }

@@ -50,7 +50,7 @@ internal static class StrictToolArguments
             }
 
             string? meant = valid.FirstOrDefault(candidate => Loose(candidate) == Loose(name) || candidate.StartsWith(name + "_", StringComparison.OrdinalIgnoreCase));
-            problems.Add((where is null ? $"Unknown argument '{name}'; the arguments are {string.Join(", ", valid)}." : $"{where} has no field '{name}'; its fields are {string.Join(", ", valid)}.")
+            problems.Add((where is null ? $"Unknown argument '{Quoted.Of(name)}'; the arguments are {string.Join(", ", valid)}." : $"{where} has no field '{Quoted.Of(name)}'; its fields are {string.Join(", ", valid)}.")
                 + (meant is null ? "" : $" Did you mean '{meant}'?"));
         }
     }

@@ -29,7 +29,7 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
             "both" or "sync" or "two-way" => SyncDirection.TwoWay,
             "markdown-to-anki" or "ma" => SyncDirection.MarkdownToAnki,
             "anki-to-markdown" or "am" => SyncDirection.AnkiToMarkdown,
-            _ => throw new McpException($"direction '{direction}' is unknown; use both, markdown-to-anki or anki-to-markdown."),
+            _ => throw new McpException($"direction '{Quoted.Of(direction)}' is unknown; use both, markdown-to-anki or anki-to-markdown."),
         };
         ParsedPreferences preferences = PreferenceParser.Parse(prefer ?? []);
         if (preferences.Error is not null)
@@ -67,10 +67,10 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
             SyncOutcome.InStep => $"Changed Anki: {anki}; Markdown: {markdown}. Both sides are now in step.",
             SyncOutcome.DryRun => $"Would change Anki: {anki}; Markdown: {markdown}"
                 + (conflicts > 0 ? $"; {conflicts} conflicts would be kept for the person to settle" : "")
-                + (report.NotSynced.Count > 0 ? $"; {report.NotSynced.Count} notes could not be written now (see notSynced)" : "") + ". Nothing was changed.",
+                + (report.NotSynced.Count > 0 ? $"; {report.NotSynced.Count} notes could not be written now (see not_synced)" : "") + ". Nothing was changed.",
             SyncOutcome.ConflictsOpen => $"Changed Anki: {anki}; Markdown: {markdown}; {conflicts} notes were changed on both sides and are NOT in step: "
                 + "Anki's version of each is in conflicts/KEY.md. The person settles each by editing the note's deck file and deleting conflicts/KEY.md, or with `ankimcp sync --prefer markdown:KEY` / `--prefer anki:KEY`.",
-            _ => $"Changed Anki: {anki}; Markdown: {markdown}; {report.NotSynced.Count} notes did NOT sync (see notSynced for the cause and what to do); the next sync sends them again.",
+            _ => $"Changed Anki: {anki}; Markdown: {markdown}; {report.NotSynced.Count} notes did NOT sync (see not_synced for the cause and what to do); the next sync sends them again.",
         };
         return new SyncResult(name, report.DryRun, JsonNamingPolicy.CamelCase.ConvertName(report.Outcome.ToString()), anki, markdown, conflicts,
             [.. report.Plan.Changes.Take(SyncChangeView.MaxShown).Select(SyncChangeView.Of)], report.NotSynced, report.UnmanagedNotes, report.Warnings, message);

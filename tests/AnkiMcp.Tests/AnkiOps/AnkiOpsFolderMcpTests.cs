@@ -45,15 +45,17 @@ public sealed class AnkiOpsFolderMcpTests : CollectionTest
         Assert.Equal(["AnkiOpsCloze", "AnkiOpsQA"], anki.Inspect(collection => collection.Notes.Select(note => note.Model.Name).Order(StringComparer.Ordinal).ToList()));
         Assert.False(Directory.Exists(Path.Combine(Collection, "note_types", "AnkiMcpQA")));
 
-        await client.CallAsync("propose_cards", Args(("lesson", "Rust"), ("cards", new object[]
+        Dictionary<string, object?> why = Args(("lesson", "Rust"), ("cards", new object[]
         {
             new { kind = "why", deck = "Programming::Rust", question = "Why does `let b = a;` move a String?", chain = "String owns heap memory → ownership moves" },
-        })), Ct);
-        await client.CallAsync("approve_proposals", Args(("numbers", Numbers(1))), Ct);
-        string lacking = await client.CallFailingAsync("create_approved_cards", Args(), Ct);
+        }));
+        string lacking = await client.CallFailingAsync("propose_cards", why, Ct);
         Assert.Contains("no note type for why cards", lacking, StringComparison.Ordinal);
+        Assert.Contains("ankimcp init", lacking, StringComparison.Ordinal);
 
         await CollectionInitializer.InitializeAsync(Collection, tutorial: false, anki: null, Ct);
+        await client.CallAsync("propose_cards", why, Ct);
+        await client.CallAsync("approve_proposals", Args(("numbers", Numbers(1))), Ct);
         await client.CallAsync("create_approved_cards", Args(), Ct);
 
         Assert.Equal(["AnkiMcpWhy", "AnkiOpsCloze", "AnkiOpsQA"], anki.Inspect(collection => collection.Notes.Select(note => note.Model.Name).Order(StringComparer.Ordinal).ToList()));

@@ -95,7 +95,7 @@ public sealed class ProposalWorkflowTests
     [Fact]
     public void CheckProposal_RefusesAnEmptyBatch()
     {
-        Assert.Equal("A batch needs at least one card.", Refused<ProposalRefusal.NoCards>(() => ProposalWorkflow.CheckProposal([])).Fact);
+        Assert.Equal("A batch needs at least one card.", Refused<ProposalRefusal.NoCards>(() => ProposalWorkflow.CheckProposal("lesson", [])).Fact);
     }
 
     private static T Refused<T>(Action action) where T : ProposalRefusal =>

@@ -6,7 +6,7 @@ namespace AnkiMcp.Tests.Sync;
 public sealed class PushNotesTests
 {
     [Fact]
-    public async Task PushNotes_SendsJustThoseNotes_InOneRequestOnceNoteTypesExist()
+    public async Task PushNotes_SendsJustThoseNotes_InOneRequestOnceNoteTypesExist_AndReadsThemBack()
     {
         await using SyncWorld world = await SyncWorld.StartAsync();
         world.Write("Biology.md", SyncWorld.QaDeck("Old?"));
@@ -21,7 +21,8 @@ public sealed class PushNotesTests
         Assert.All(result.Notes, note => Assert.NotNull(note.NoteId));
         Assert.Equal(3, world.ManagedNotes().Count);
         Assert.Equal("Biology", world.NoteWithKey("aaaaaaaaaaa2").DeckName);
-        Assert.Equal(2, world.Anki.HttpRequestCount);
+        // Look-up, the add, and the read-back that makes the add count as done.
+        Assert.Equal(3, world.Anki.HttpRequestCount);
         SyncReport next = await world.SyncAsync();
         Assert.Equal(1, next.Plan.Count(SyncChangeKind.Create, SyncSide.Anki));
         Assert.Equal(4, world.ManagedNotes().Count);
@@ -56,5 +57,25 @@ public sealed class PushNotesTests
         Assert.Equal(PushStatus.Pushed, again.Status);
         Assert.Single(world.ManagedNotes());
         Assert.Equal(world.ManagedNotes()[0].Id, Assert.Single(again.Notes).NoteId);
+    }
+
+    [Fact]
+    public async Task PushNotes_WhenAnkiHoldsAnOlderCopyUnderTheKey_DoesNotCallThemInStep()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        world.Write("Biology.md", "<!-- note_key: aaaaaaaaaaa1 -->\nQ: New?\nA: 1\n");
+        await world.Engine.PushNotesAsync(["aaaaaaaaaaa1"], SyncWorld.Cancel);
+        File.Delete(world.Path(".ankimcp", "state.db"));
+        world.Anki.EditNote(world.NoteWithKey("aaaaaaaaaaa1").Id, "Answer", "edited in Anki");
+
+        NotesPushResult again = await world.Engine.PushNotesAsync(["aaaaaaaaaaa1"], SyncWorld.Cancel);
+
+        Assert.Equal(PushStatus.PartlyPushed, again.Status);
+        PushedNote note = Assert.Single(again.Notes);
+        Assert.Null(note.NoteId);
+        Assert.Contains("run sync", note.Error, StringComparison.Ordinal);
+        Assert.Equal("edited in Anki", world.NoteWithKey("aaaaaaaaaaa1").Fields["Answer"]);
+        SyncReport next = await world.SyncAsync(new SyncOptions { DryRun = true });
+        Assert.Equal(SyncChangeKind.Conflict, Assert.Single(next.Plan.Changes).Kind);
     }
 }
