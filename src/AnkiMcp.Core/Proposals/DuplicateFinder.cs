@@ -7,7 +7,8 @@ namespace AnkiMcp.Core.Proposals;
 /// <summary>
 /// Flags cards whose first field says the same as an earlier card of the same note type, after normalising away markup,
 /// cloze brackets, case, punctuation and spacing — the comparison Anki's own duplicate check makes, made a little more
-/// forgiving — or nearly the same: the same words but for filler words, plurals, order and one word in five.
+/// forgiving — or nearly the same: the same words but for filler words, words naming a kind of thing ("command",
+/// "function"), plurals, order and one word in five.
 /// </summary>
 public static partial class DuplicateFinder
 {
@@ -26,6 +27,10 @@ public static partial class DuplicateFinder
         "is", "are", "was", "were", "be", "been", "does", "do", "did", "what", "whats", "which", "who", "why", "how",
         "when", "where", "this", "that", "it", "its", "and", "or", "there", "s", "you", "your", "we", "i",
     ], StringComparer.Ordinal);
+
+    // Words that say what kind of thing a card is about rather than which one: "the `git stash` command" is `git stash`.
+    private static readonly FrozenSet<string> s_kindWords = FrozenSet.ToFrozenSet(
+        ["command", "keyword", "function", "method", "flag", "option", "operator", "statement"], StringComparer.Ordinal);
 
     /// <summary>The possible duplicates among <paramref name="drafts"/> (numbered from 1), against the existing cards and each other.</summary>
     public static IReadOnlyList<PossibleDuplicate> Find(IReadOnlyList<CardDraft> drafts, IEnumerable<ExistingCard> existing)
@@ -185,7 +190,7 @@ public static partial class DuplicateFinder
             HashSet<int> set = [];
             foreach (string token in texts[index].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (s_fillerWords.Contains(token))
+                if (s_fillerWords.Contains(token) || s_kindWords.Contains(token))
                     continue;
                 string word = token.Length > 3 && token[^1] == 's' && token[^2] != 's' ? token[..^1] : token;
                 if (!ids.TryGetValue(word, out int id))

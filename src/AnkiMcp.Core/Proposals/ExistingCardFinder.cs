@@ -14,22 +14,26 @@ namespace AnkiMcp.Core.Proposals;
 public sealed class ExistingCardFinder(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, DeckFileCache deckFiles, AnkiConnectClient anki)
 {
 
-    /// <summary>Existing cards the drafts may duplicate; a source that cannot be read (Anki down, broken note types) is left out.</summary>
-    public async Task<IReadOnlyList<ExistingCard>> FindAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Existing cards the drafts may duplicate; a source that cannot be read (Anki down, broken note types) is left out,
+    /// and so is <paramref name="revising"/>, the proposal the drafts are a new version of.
+    /// </summary>
+    public async Task<IReadOnlyList<ExistingCard>> FindAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken, Proposal? revising = null)
     {
         ArgumentNullException.ThrowIfNull(drafts);
         HashSet<string> wanted = [.. drafts.Select(draft => CardKindSchema.For(draft.Kind).NoteTypeName)];
         Task<IEnumerable<ExistingCard>> inAnki = AnkiDuplicatesAsync(drafts, cancellationToken);
-        List<ExistingCard> existing = [.. await WaitingProposalsAsync(wanted, cancellationToken), .. MarkdownNotes(wanted)];
+        List<ExistingCard> existing = [.. await WaitingProposalsAsync(wanted, revising, cancellationToken), .. MarkdownNotes(wanted)];
         existing.AddRange(await inAnki);
         return existing;
     }
 
-    private async Task<IEnumerable<ExistingCard>> WaitingProposalsAsync(HashSet<string> wanted, CancellationToken cancellationToken)
+    private async Task<IEnumerable<ExistingCard>> WaitingProposalsAsync(HashSet<string> wanted, Proposal? revising, CancellationToken cancellationToken)
     {
         IReadOnlyList<Proposal> pending = await store.ListAsync(state: ProposalState.Pending, cancellationToken: cancellationToken);
         IReadOnlyList<Proposal> approved = await store.ListAsync(state: ProposalState.Approved, cancellationToken: cancellationToken);
         return pending.Concat(approved)
+            .Where(card => revising is null || card.BatchId != revising.BatchId || card.Number != revising.Number)
             .Select(card => (Card: card, Schema: CardKindSchema.For(card.Draft.Kind)))
             .Where(item => wanted.Contains(item.Schema.NoteTypeName))
             .Select(item => new ExistingCard(item.Schema.NoteTypeName, item.Card.Draft.Fields.GetValueOrDefault(item.Schema.FirstField) ?? string.Empty,

@@ -14,7 +14,7 @@ internal static partial class BasicAnswerCheck
 
     public static void Check(CardDraft draft, List<CardFlag> flags)
     {
-        CardText answer = CardText.Of(draft.Fields.GetValueOrDefault("Answer") ?? string.Empty);
+        CardText answer = CardText.Of(draft.Field("Answer"));
         if (SeveralFacts(answer) is { } facts)
             flags.Add(CardRules.SeveralFacts.Flag(facts));
 

@@ -46,8 +46,15 @@ public static class CardLinter
         ArgumentNullException.ThrowIfNull(existing);
         List<CardFlag>[] flags = [.. drafts.Select(draft => Lint(draft).ToList())];
         foreach (PossibleDuplicate duplicate in DuplicateFinder.Find(drafts, existing))
-            flags[duplicate.Number - 1].Insert(0, DuplicateFlag(duplicate.Where, duplicate.Exact));
+            flags[duplicate.Number - 1].Insert(0, DuplicateFlag(duplicate));
         return flags;
+    }
+
+    /// <summary>The flag for a proposed card that repeats another card.</summary>
+    public static CardFlag DuplicateFlag(PossibleDuplicate duplicate)
+    {
+        ArgumentNullException.ThrowIfNull(duplicate);
+        return DuplicateFlag(duplicate.Where, duplicate.Exact);
     }
 
     /// <summary>The flag for a card that repeats the card at <paramref name="where"/>.</summary>

@@ -40,7 +40,7 @@ internal sealed partial class CardText
         foreach (string rawLine in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             string line = rawLine.Trim();
-            if (fence is null && (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal)))
+            if (fence is null && IsFence(line))
             {
                 fence = line[..3];
                 block = [];
@@ -64,6 +64,14 @@ internal sealed partial class CardText
         if (block is not null && fence is not null)
             blocks.Add(block);
         return new CardText(Emphasis().Replace(HtmlTag().Replace(prose.ToString(), " "), ""), blocks);
+    }
+
+    /// <summary>Whether the line opens or closes a fenced code block (<c>```</c> or <c>~~~</c>).</summary>
+    public static bool IsFence(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        string start = line.TrimStart();
+        return start.StartsWith("```", StringComparison.Ordinal) || start.StartsWith("~~~", StringComparison.Ordinal);
     }
 
     /// <summary>The sentences of the prose that have at least <paramref name="minimumWords"/> words.</summary>

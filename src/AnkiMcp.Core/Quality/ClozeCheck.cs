@@ -14,7 +14,7 @@ internal static class ClozeCheck
 
     public static void Check(CardDraft draft, List<CardFlag> flags)
     {
-        string text = draft.Fields.GetValueOrDefault("Text") ?? string.Empty;
+        string text = draft.Field("Text");
         IReadOnlyList<ClozeDeletion> deletions = ClozeDeletion.Parse(text);
         if (deletions.Count == 0)
             return;
@@ -99,5 +99,5 @@ internal static class ClozeCheck
         return null;
     }
 
-    private static string WithoutFences(string text) => string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("```", StringComparison.Ordinal)));
+    private static string WithoutFences(string text) => string.Join('\n', text.Split('\n').Where(line => !CardText.IsFence(line)));
 }

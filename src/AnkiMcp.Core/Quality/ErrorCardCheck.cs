@@ -13,13 +13,13 @@ internal static class ErrorCardCheck
 
     public static void Check(CardDraft draft, List<CardFlag> flags)
     {
-        string broken = draft.Fields.GetValueOrDefault("Broken") ?? string.Empty;
-        string fix = draft.Fields.GetValueOrDefault("Fix") ?? string.Empty;
+        string broken = draft.Field("Broken");
+        string fix = draft.Field("Fix");
         string bareBroken = Bare(broken);
         if (bareBroken.Length > 0 && bareBroken == Bare(fix))
             flags.Add(CardRules.ErrorFixSame.Flag("FIX is the same as BROKEN once spacing and fences are set aside."));
 
-        CardText why = CardText.Of(draft.Fields.GetValueOrDefault("Why") ?? string.Empty);
+        CardText why = CardText.Of(draft.Field("Why"));
         int sentences = why.Sentences(minimumWords: 2).Count;
         CardText fixText = CardText.Of(fix);
         if (sentences > MaxWhySentences)
@@ -37,7 +37,7 @@ internal static class ErrorCardCheck
         foreach (string line in text.Split('\n'))
         {
             string trimmed = line.Trim();
-            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            if (CardText.IsFence(trimmed))
                 continue;
             foreach (char c in trimmed.TrimEnd(';'))
             {

@@ -54,18 +54,17 @@ internal static partial class OrphanContextCheck
     // is code, which names its own context.
     private static (string Read, string Visible)? Front(CardDraft draft)
     {
-        string Field(string name) => draft.Fields.GetValueOrDefault(name) ?? string.Empty;
         switch (draft.Kind)
         {
             case CardKind.Cloze:
-                string text = Field("Text");
+                string text = draft.Field("Text");
                 IReadOnlyList<ClozeDeletion> deletions = ClozeDeletion.Parse(text);
                 return (ClozeDeletion.Show(text, deletions, _ => false), CardText.Of(ClozeDeletion.Show(text, deletions, _ => true)).Prose);
             case CardKind.Error:
-                string broken = Field("Broken").TrimStart();
+                string broken = draft.Field("Broken").TrimStart();
                 return broken.StartsWith('`') || broken.StartsWith("~~~", StringComparison.Ordinal) ? null : (broken, broken);
             default:
-                string question = Field("Question");
+                string question = draft.Field("Question");
                 return (question, question);
         }
     }
@@ -105,8 +104,9 @@ internal static partial class OrphanContextCheck
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounQuestion();
 
-    // "… of it?": a question that ends on a pronoun.
-    [GeneratedRegex(@"\b(it|them|this|that|these|those)\s*\?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "… of it?": a question that ends on a pronoun; "skip some of them?" points back into the question itself.
+    [GeneratedRegex(@"(?<!\b(?:some|all|each|any|one|both|none|most|many|few|several|either|neither) of )\b(it|them|this|that|these|those)\s*\?\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingPronoun();
 
     [GeneratedRegex(@"\bas (?:we|you|I) (?:saw|discussed|did|learned|covered|said|mentioned)\b|\bas (?:shown|mentioned|discussed|described|noted|seen|explained|above|before)\b" +

@@ -17,7 +17,7 @@ internal static partial class WhyChainCheck
 
     public static void Check(CardDraft draft, List<CardFlag> flags)
     {
-        CardText chain = CardText.Of(draft.Fields.GetValueOrDefault("Chain") ?? string.Empty);
+        CardText chain = CardText.Of(draft.Field("Chain"));
         if (chain.Words == 0)
             return;
 

@@ -8,7 +8,7 @@ internal static partial class YesNoQuestionCheck
 {
     public static void Check(CardDraft draft, List<CardFlag> flags)
     {
-        string question = CardText.Of(draft.Fields.GetValueOrDefault("Question") ?? string.Empty).Prose.Trim();
+        string question = CardText.Of(draft.Field("Question")).Prose.Trim();
         Match opening = YesNoOpening().Match(question);
         if (opening.Success && !question.Contains(" or ", StringComparison.OrdinalIgnoreCase))
         {
@@ -16,7 +16,7 @@ internal static partial class YesNoQuestionCheck
             return;
         }
 
-        if (draft.Kind == CardKind.Basic && YesNoAnswer().IsMatch(CardText.Of(draft.Fields.GetValueOrDefault("Answer") ?? string.Empty).Prose))
+        if (draft.Kind == CardKind.Basic && YesNoAnswer().IsMatch(CardText.Of(draft.Field("Answer")).Prose))
             flags.Add(CardRules.YesNoQuestion.Flag("The answer is a yes or a no."));
     }
 

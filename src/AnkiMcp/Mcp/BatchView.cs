@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Quality;
 
 namespace AnkiMcp.Mcp;
 
@@ -15,8 +16,10 @@ internal sealed record BatchView(
     public static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool>? include = null) =>
         From(batch, callerId, include ?? (_ => true), CardView.From);
 
-    /// <summary>The batch as a result echoes what the assistant just proposed, long fields cut (see <see cref="CardView.Echo"/>).</summary>
-    public static BatchView Echo(ProposalBatch batch, string callerId) => From(batch, callerId, _ => true, CardView.Echo);
+    /// <summary>The batch as a result echoes what the assistant just proposed, long fields cut (see <see cref="CardView.Echo(Proposal)"/>),
+    /// with a duplicate flag on the card numbers in <paramref name="duplicates"/>.</summary>
+    public static BatchView Echo(ProposalBatch batch, string callerId, IReadOnlyDictionary<int, CardFlag> duplicates) =>
+        From(batch, callerId, _ => true, card => CardView.Echo(card, duplicates.GetValueOrDefault(card.Number)));
 
     private static BatchView From(ProposalBatch batch, string callerId, Func<Proposal, bool> include, Func<Proposal, CardView> view)
     {

@@ -19,12 +19,17 @@ internal sealed record CardView(
     [property: Description("Card-quality flags, absent when there are none: fix the card before showing it (revise_proposal), or show the flag with it. " +
         "Advice only: a flagged card can still be approved and created")] IReadOnlyList<CardFlagView>? Flags = null)
 {
-    /// <summary>The card, and while it waits for a decision or for creation, the flags the linter raises on it alone
-    /// (duplicates need the other cards).</summary>
-    public static CardView From(Proposal proposal)
+    /// <summary>The card, and while it waits for a decision or for creation, the flags the linter raises on it alone.</summary>
+    public static CardView From(Proposal proposal) => From(proposal, duplicate: null);
+
+    /// <summary>The card with its flags, <paramref name="duplicate"/> first when the card repeats another one (finding
+    /// that needs the other cards, which the tool that proposed or revised it has).</summary>
+    public static CardView From(Proposal proposal, CardFlag? duplicate)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        IReadOnlyList<CardFlag> flags = proposal.State is ProposalState.Pending or ProposalState.Approved ? CardLinter.Lint(proposal.Draft) : [];
+        IReadOnlyList<CardFlag> flags = proposal.State is ProposalState.Pending or ProposalState.Approved
+            ? [.. duplicate is null ? [] : new[] { duplicate }, .. CardLinter.Lint(proposal.Draft)]
+            : [];
         return new CardView(
             proposal.Number,
             CardDraftValidator.Describe(proposal.Draft.Kind),
@@ -43,9 +48,12 @@ internal sealed record CardView(
     /// The card as a result echoes what the assistant just wrote: fields longer than <see cref="EchoLength"/> are cut
     /// there, so a reply never carries a long text back twice (structured and as text).
     /// </summary>
-    public static CardView Echo(Proposal proposal)
+    public static CardView Echo(Proposal proposal) => Echo(proposal, duplicate: null);
+
+    /// <summary>The card as <see cref="Echo(Proposal)"/> cuts it, <paramref name="duplicate"/> first among its flags.</summary>
+    public static CardView Echo(Proposal proposal, CardFlag? duplicate)
     {
-        CardView card = From(proposal);
+        CardView card = From(proposal, duplicate);
         return card.Fields.Values.All(text => text.Length <= EchoLength)
             ? card
             : card with

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Core.Quality;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -39,7 +40,7 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
         ProposalOwner caller = sessions.Of(server);
         ProposalBatch batch = await AssistantRefusals.RunAsync(() => store.ProposeAsync(lesson, drafts, ProposalActor.Assistant, caller, cancellationToken));
         IReadOnlyList<PossibleDuplicate> duplicates = DuplicateFinder.Find(drafts, existing);
-        return new ProposeCardsResult(BatchView.Echo(batch, caller.Id), duplicates,
+        return new ProposeCardsResult(BatchView.Echo(batch, caller.Id, duplicates.ToDictionary(duplicate => duplicate.Number, CardLinter.DuplicateFlag)), duplicates,
             $"Show the person all {batch.Cards.Count} cards of batch {batch.Id} with their numbers{(duplicates.Count > 0 ? " and point out the possible duplicates" : "")}, " +
             $"then act only on their answer. {HowToApprove()}");
     }
@@ -85,7 +86,9 @@ internal sealed class ProposalTools(ProposalStore store, AnkiMcpServerSettings s
             creationCheck.EnsureCreatable([(number, revised)]);
             return await store.ReviseAsync(batchId, number, revised, ProposalActor.Assistant, cancellationToken);
         });
-        return new RevisedCardResult(batchId, CardView.Echo(saved),
+        IReadOnlyList<ExistingCard> existing = await existingCards.FindAsync([saved.Draft], cancellationToken, revising: saved);
+        CardFlag? duplicate = DuplicateFinder.Find([saved.Draft], existing) is [{ } repeated] ? CardLinter.DuplicateFlag(repeated) : null;
+        return new RevisedCardResult(batchId, CardView.Echo(saved, duplicate),
             $"Card {number} is now revision {saved.Revision} and pending. Show it to the person; it is approved only when they say so.");
     }
 

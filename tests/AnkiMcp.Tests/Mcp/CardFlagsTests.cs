@@ -38,6 +38,35 @@ public sealed class CardFlagsTests : CollectionTest
     }
 
     [Fact]
+    public async Task ProposeAndRevise_FlagACardThatRepeatsAnother_ButNotTheCardItsOwnOldVersion()
+    {
+        await using McpClient client = await StartServerAsync();
+        JsonElement first = await client.CallAsync("propose_cards", Args(("lesson", "Rust"), ("cards", s_cards)), Ct);
+        long firstBatch = first.GetProperty("proposal").GetProperty("batch_id").GetInt64();
+
+        JsonElement proposed = await client.CallAsync("propose_cards", Args(("lesson", "Rust again"), ("cards", new object[]
+        {
+            new { kind = "cloze", deck = "Programming::Rust", text = "In Rust, a value has one {{c1::owner}} at a time." },
+            new { kind = "basic", deck = "Programming::Rust", question = "In Rust, which trait lets a value be printed with `{:?}`?", answer = "`Debug`" },
+        })), Ct);
+        long batch = proposed.GetProperty("proposal").GetProperty("batch_id").GetInt64();
+        JsonElement[] cards = [.. proposed.GetProperty("proposal").GetProperty("cards").EnumerateArray()];
+        JsonElement flag = Assert.Single(cards[0].GetProperty("flags").EnumerateArray());
+        Assert.Equal("duplicate", flag.GetProperty("rule").GetString());
+        Assert.Equal($"Says nearly the same as pending card 2 of batch {firstBatch}.", flag.GetProperty("message").GetString());
+        Assert.False(cards[1].TryGetProperty("flags", out _));
+
+        JsonElement reworded = await client.CallAsync("revise_proposal",
+            Args(("batch_id", batch), ("number", 2), ("changes", new { question = "In Rust, which trait lets a value be printed with `{:?}` for debugging?" })), Ct);
+        Assert.False(reworded.GetProperty("card").TryGetProperty("flags", out _));
+
+        JsonElement repeated = await client.CallAsync("revise_proposal",
+            Args(("batch_id", batch), ("number", 2), ("changes", new { kind = "cloze", text = "In Rust, a value has exactly one {{c1::owner}} at a time." })), Ct);
+        flag = Assert.Single(repeated.GetProperty("card").GetProperty("flags").EnumerateArray());
+        Assert.Equal($"Says the same as pending card 2 of batch {firstBatch}.", flag.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task FlaggedCards_CanStillBeApproved()
     {
         await using McpClient client = await StartServerAsync();

@@ -1,4 +1,5 @@
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Tests.Quality;
 
 namespace AnkiMcp.Tests.Proposals;
 
@@ -38,6 +39,7 @@ public sealed class DuplicateFinderTests
             Drafts.Basic(question: "What is Australia's capital?"),
             Drafts.Basic(question: "In HTTP, what does a 404 status code mean?"),
             Drafts.Basic(question: "In HTTP, what does a 500 status code mean?"),
+            Drafts.Basic(question: "What does the `git stash` command do?"),
         ];
         ExistingCard[] existing =
         [
@@ -50,7 +52,7 @@ public sealed class DuplicateFinderTests
 
         Assert.Equal(
             [new PossibleDuplicate(1, "Git.md line 4", Exact: false), new PossibleDuplicate(3, "pending card 2 of batch 4", Exact: false),
-                new PossibleDuplicate(4, "Web.md line 30", Exact: false)],
+                new PossibleDuplicate(4, "Web.md line 30", Exact: false), new PossibleDuplicate(6, "Git.md line 4", Exact: false)],
             duplicates);
     }
 
@@ -60,6 +62,19 @@ public sealed class DuplicateFinderTests
         CardDraft[] drafts = [Drafts.Basic(question: "Which port does HTTPS use by default?"), Drafts.Basic(question: "By default, which port does HTTPS use?")];
 
         Assert.Equal([new PossibleDuplicate(2, "card 1 of this proposal", Exact: false)], DuplicateFinder.Find(drafts, []));
+    }
+
+    // The good cards of the lint corpus ask different things, many of them in the same words ("In Rust, what does …"):
+    // none may look like another.
+    [Fact]
+    public void Find_FlagsNoGoodCardOfTheLintCorpusAsRepeatingAnother()
+    {
+        CardDraft[] drafts = [.. LintCorpus.Cards.Where(card => card.IsGood).Select(card => card.Draft)];
+
+        IReadOnlyList<PossibleDuplicate> duplicates = DuplicateFinder.Find(drafts, []);
+
+        Assert.True(duplicates.Count == 0, string.Join('\n', duplicates.Select(d => $"{drafts[d.Number - 1].Fields.Values.First()} ~ {d.Where}: " +
+            drafts[int.Parse(d.Where.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) - 1].Fields.Values.First())));
     }
 
     // The prefix and position filters only skip comparisons that cannot reach the threshold: the result equals comparing

@@ -41,6 +41,14 @@ public sealed class CardLinterTests
         }
     }
 
+    [Theory]
+    [InlineData("In Python, what is the time complexity of it?", true)]
+    [InlineData("In Go, why do people avoid them?", true)]
+    [InlineData("Why does removing items from a Python list while looping over it skip some of them?", false)]
+    [InlineData("In Git, which commits does `git log --merges` show, and why all of them?", false)]
+    public void Lint_FlagsAQuestionEndingOnAPronounOnlyWhenItPointsOutsideTheCard(string question, bool orphan) =>
+        Assert.Equal(orphan, CardLinter.Lint(Drafts.Basic(question: question, answer: "O(1)")).Any(flag => flag.Rule == CardRules.OrphanContext.Id));
+
     [Fact]
     public void Lint_FlagsDuplicatesAmongTheDraftsAndWithExistingCards()
     {

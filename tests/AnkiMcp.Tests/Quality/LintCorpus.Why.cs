@@ -94,6 +94,11 @@ internal static partial class LintCorpus
             "banks lend out most deposits and keep only a fraction as cash reserves, because lending is how they earn money and regulators only require a small reserve ratio → when many depositors demand their money at the same time, the bank has to sell long-term assets such as loans and bonds quickly at fire-sale prices, which turns losses on paper into real losses that can exceed its capital",
             "answer-too-long"),
 
+        // Bad: a whole program in the extra, where the two lines that matter get lost.
+        Why("Why does removing items from a Python list while looping over it skip some of them?",
+            "the loop walks the list by index → removing an item shifts the later items one place left → the next index passes over the item that moved into the gap",
+            "code-too-long").WithExtra("```python\nimport json\n\ndef prune(path):\n    with open(path) as f:\n        orders = json.load(f)\n    for order in orders:\n        if order['status'] == 'cancelled':\n            orders.remove(order)\n    with open(path, 'w') as f:\n        json.dump(orders, f)\n    return len(orders)\n```"),
+
         // Bad: duplicates.
         Why("Why does a Python default argument like `def f(x=[])` keep items between calls?",
             "defaults are evaluated once, when `def` runs → the same list is stored on the function → every call that omits x mutates that one list", "duplicate"),
