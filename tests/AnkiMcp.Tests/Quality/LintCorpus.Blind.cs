@@ -5,14 +5,15 @@ namespace AnkiMcp.Tests.Quality;
 internal static partial class LintCorpus
 {
     /// <summary>Cards written last, labelled by what they break before the linter ever saw them, and scored once as they
-    /// were: their figures are reported apart, as the ones to trust for cards the rules were not tuned on.</summary>
+    /// were: their figures are reported apart, as the ones to trust for cards the rules were not tuned on. (Five good
+    /// cards first written here repeated cards of the corpus and were replaced by new ones.)</summary>
     public static IReadOnlyList<LintCorpusCard> BlindCards =>
     [
         Basic("In Rust, which keyword makes a variable binding mutable?", "`mut`"),
         Basic("In PostgreSQL, which index type suits full-text search on a `tsvector` column?", "GIN"),
         Basic("In Git, which command undoes a commit by adding a new commit that reverses it?", "`git revert`"),
         Basic("In astronomy, which star is closest to the Sun?", "Proxima Centauri."),
-        Basic("In Python, what does `dict.get(key, default)` return when the key is missing?", "`default`"),
+        Basic("In Python, which built-in returns both the quotient and the remainder of a division?", "`divmod`"),
         Basic("In German, what is the plural of *das Kind*?", "*die Kinder*"),
 
         Basic("Can a Rust struct implement several traits?", "Yes.", "yes-no-question"),
@@ -25,9 +26,9 @@ internal static partial class LintCorpus
         Basic("As we saw earlier, what does `git stash pop` do?", "Re-applies the latest stash and drops it.", "orphan-context"),
 
         Cloze("In Rust, `{{c1::Option<T>}}` is either `Some(T)` or `None`."),
-        Cloze("In Git, `git {{c1::bisect}}` finds the commit that introduced a bug by binary search."),
+        Cloze("In Docker, `docker {{c1::exec}}` runs a command inside a running container."),
         Cloze("In PostgreSQL, `{{c1::COALESCE}}(a, b)` returns the first of its arguments that is not NULL."),
-        Cloze("In chemistry, the pH of pure water at 25 °C is {{c1::7}}."),
+        Cloze("In physics, the SI unit of electrical resistance is the {{c1::ohm}}."),
         Cloze("In Python, `{{c1::functools.lru_cache}}` memoises a function's results."),
         Cloze("In Spanish, *{{c1::el ayuntamiento}}* means the town hall."),
 
@@ -58,8 +59,8 @@ internal static partial class LintCorpus
 
         Error("```python\nwith open('data.txt') as f:\n    lines = f.readlines\n```", "`lines = f.readlines()`",
             "Without parentheses `readlines` is the method itself, not its result."),
-        Error("```sql\nSELECT name FROM users WHERE email = NULL;\n```", "`WHERE email IS NULL`", "A comparison with NULL using `=` is unknown, so no row matches."),
-        Error("```rust\nlet s = String::from(\"hi\");\nlet t = s;\nprintln!(\"{}\", s);\n```", "`let t = s.clone();`", "Assigning a `String` moves it, so `s` can no longer be used."),
+        Error("```sql\nDELETE FROM sessions WHERE expires < NOW;\n```", "`WHERE expires < NOW()`", "Without parentheses `NOW` is read as a column name, and there is no such column."),
+        Error("```c\nchar *name = malloc(strlen(src));\nstrcpy(name, src);\n```", "`malloc(strlen(src) + 1)`", "`strlen` leaves out the terminating NUL, so `strcpy` writes one byte past the buffer."),
         Error("```bash\nfor f in $(ls *.txt); do rm $f; done\n```", "`for f in *.txt; do rm -- \"$f\"; done`", "Parsing `ls` output splits file names with spaces into several words."),
         Error("\"The average salary here is 80,000, so most people earn about that.\"", "Look at the median, not the mean.",
             "A few very high salaries pull the mean up, so most people may earn well below it."),
