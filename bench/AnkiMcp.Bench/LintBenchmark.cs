@@ -34,7 +34,7 @@ internal static class LintBenchmark
         foreach (string mistake in score.Mistakes)
             Console.WriteLine($"    {mistake}");
         PrintPart("written after the rules were tuned", LintCorpus.LaterCards.Count, later);
-        PrintPart("written last and scored blind", LintCorpus.BlindCards.Count, blind);
+        PrintPart("written last, labelled before the linter saw them", LintCorpus.BlindCards.Count, blind);
 
         MeasureLint();
         foreach (int size in args.Contains("--quick") ? [2_000, 10_000] : new[] { 10_000, 50_000 })

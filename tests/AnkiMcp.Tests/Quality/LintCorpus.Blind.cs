@@ -4,9 +4,9 @@ namespace AnkiMcp.Tests.Quality;
 
 internal static partial class LintCorpus
 {
-    /// <summary>Cards written last, labelled by what they break before the linter ever saw them, and scored once as they
-    /// were: their figures are reported apart, as the ones to trust for cards the rules were not tuned on. (Five good
-    /// cards first written here repeated cards of the corpus and were replaced by new ones.)</summary>
+    /// <summary>Cards written last, labelled by what they break before the linter ever saw them; their figures are
+    /// reported apart, and the README keeps their first, blind score. (Five good cards first written here repeated cards
+    /// of the corpus and were replaced by new ones.)</summary>
     public static IReadOnlyList<LintCorpusCard> BlindCards =>
     [
         Basic("In Rust, which keyword makes a variable binding mutable?", "`mut`"),
