@@ -38,19 +38,26 @@ internal static class MarkdownBenchmark
 
     public static Task<int> RunAsync(string[] args)
     {
-        int[] sizes = args.Contains("--quick") ? [2_000, 10_000] : [10_000, 50_000];
-        Console.WriteLine("Markdown collection benchmark (parse + render every field to Anki HTML; then HTML back to Markdown)");
-        // The first run shows a cold process (the JIT's quick first tier); the runs after a warm-up show the optimised
-        // code a long-running server or a large sync reaches.
-        RunOne(sizes[0], "cold");
-        for (int i = 0; i < 4; i++)
-            RunOne(5_000, label: null);
-        foreach (int size in sizes)
-            RunOne(size, "warm");
+        Measure(args.Contains("--quick") ? [2_000, 10_000] : [10_000, 50_000]);
         return Task.FromResult(0);
     }
 
-    private static void RunOne(int noteCount, string? label)
+    /// <summary>
+    /// Measures a cold run at the first size, then (after a warm-up) a warm run at each size, printing each; the peak
+    /// working set is the process's, so run this before anything else big in the process.
+    /// </summary>
+    public static MarkdownFigures Measure(int[] sizes)
+    {
+        Console.WriteLine("Markdown collection benchmark (parse + render every field to Anki HTML; then HTML back to Markdown)");
+        // The first run shows a cold process (the JIT's quick first tier); the runs after a warm-up show the optimised
+        // code a long-running server or a large sync reaches.
+        MarkdownRun cold = RunOne(sizes[0], "cold")!;
+        for (int i = 0; i < 4; i++)
+            RunOne(5_000, label: null);
+        return new MarkdownFigures(cold, [.. sizes.Select(size => RunOne(size, "warm")!)]);
+    }
+
+    private static MarkdownRun? RunOne(int noteCount, string? label)
     {
         string dir = Path.Combine(Path.GetTempPath(), "ankimcp-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -97,13 +104,14 @@ internal static class MarkdownBenchmark
             if (collection.Errors.Count > 0 || notes != noteCount)
                 throw new InvalidOperationException($"Generated collection did not load cleanly: {notes} notes, {collection.Errors.Count} errors, first: {(collection.Errors.Count > 0 ? collection.Errors[0] : null)}");
             if (label is null)
-                return;
+                return null;
             // CPU time is printed next to wall time because the figures are often taken on a busy machine.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {noteCount:N0} notes in {collection.Decks.Count} decks, {label} ({markdownChars:N0} chars of Markdown back):"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    parse            {parsed.TotalMilliseconds,7:F0} ms wall {noteCount / parsed.TotalSeconds,9:N0} notes/s | {parsedCpu.TotalMilliseconds,7:F0} ms CPU {noteCount / parsedCpu.TotalSeconds,9:N0} notes/CPU-s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    parse + render   {rendered.TotalMilliseconds,7:F0} ms wall {noteCount / rendered.TotalSeconds,9:N0} notes/s | {renderedCpu.TotalMilliseconds,7:F0} ms CPU {noteCount / renderedCpu.TotalSeconds,9:N0} notes/CPU-s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    HTML → Markdown  {converted.TotalMilliseconds,7:F0} ms wall {noteCount / converted.TotalSeconds,9:N0} notes/s | {convertedCpu.TotalMilliseconds,7:F0} ms CPU {noteCount / convertedCpu.TotalSeconds,9:N0} notes/CPU-s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    peak working set {self.PeakWorkingSet64 / 1024.0 / 1024.0,7:F0} MB"));
+            return new MarkdownRun(noteCount, label, rendered, renderedCpu, self.PeakWorkingSet64);
         }
         finally
         {

@@ -10,9 +10,10 @@ namespace AnkiMcp.Bench;
 /// <param name="Limit">The limit.</param>
 /// <param name="LimitText">The limit as printed, e.g. "≤ 3×".</param>
 /// <param name="StrictlyBelow">True for "&lt;" targets, false for "≤".</param>
-internal sealed record TargetCheck(string Target, string Figure, string JudgedBy, double Value, double Limit, string LimitText, bool StrictlyBelow = false)
+/// <param name="AtLeast">True for "≥" targets (the value must reach the limit).</param>
+internal sealed record TargetCheck(string Target, string Figure, string JudgedBy, double Value, double Limit, string LimitText, bool StrictlyBelow = false, bool AtLeast = false)
 {
-    public bool Met => StrictlyBelow ? Value < Limit : Value <= Limit;
+    public bool Met => AtLeast ? Value >= Limit : StrictlyBelow ? Value < Limit : Value <= Limit;
 
     public static void Print(IReadOnlyList<TargetCheck> checks)
     {
@@ -22,7 +23,7 @@ internal sealed record TargetCheck(string Target, string Figure, string JudgedBy
         foreach (TargetCheck check in checks)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {check.Target.PadRight(target)}  {check.JudgedBy.PadRight(judged)}  {check.LimitText.PadRight(limit)}  {(check.Met ? "met" : "NOT MET")}   {check.Figure}"));
+                $"  {check.Target.PadRight(target)}  {check.JudgedBy.PadRight(judged)} {check.Value,10:0.###}  {check.LimitText.PadRight(limit)}  {(check.Met ? "met    " : "NOT MET")}  {check.Figure}"));
         }
         Console.WriteLine(checks.All(check => check.Met) ? "Every target met." : $"{checks.Count(check => !check.Met)} of {checks.Count} targets NOT MET.");
     }

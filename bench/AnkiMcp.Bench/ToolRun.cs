@@ -6,9 +6,10 @@ namespace AnkiMcp.Bench;
 /// <summary>
 /// One <c>ankimcp</c> command run as its own process, with stdout and stderr redirected (as a script runs it): its wall
 /// time from start to exit, and, when it talked to the emulator, the HTTP requests it made and the time the emulator
-/// spent answering them. The tool's own time is the wall time less Anki's.
+/// spent answering them. The tool's own time is the wall time less Anki's; its CPU time (on Linux) is what it computed,
+/// on every core, however busy the machine was.
 /// </summary>
-internal sealed record ToolRun(TimeSpan Wall, TimeSpan Anki, int Requests, int ExitCode, string Output, string Errors)
+internal sealed record ToolRun(TimeSpan Wall, TimeSpan Anki, TimeSpan? Cpu, int Requests, int ExitCode, string Output, string Errors)
 {
     public TimeSpan Own => Wall - Anki;
 
@@ -19,6 +20,7 @@ internal sealed record ToolRun(TimeSpan Wall, TimeSpan Anki, int Requests, int E
     {
         ProcessStartInfo start = new(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         emulator?.ResetCounters();
+        TimeSpan? cpuBefore = ReapedChildrenCpu.Read();
         long started = Stopwatch.GetTimestamp();
         using Process process = Process.Start(start)!;
         process.StandardInput.Close();
@@ -26,7 +28,8 @@ internal sealed record ToolRun(TimeSpan Wall, TimeSpan Anki, int Requests, int E
         Task<string> errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         TimeSpan wall = Stopwatch.GetElapsedTime(started);
-        return new ToolRun(wall, emulator?.BusyTime ?? TimeSpan.Zero, emulator?.HttpRequestCount ?? 0, process.ExitCode, await output, await errors);
+        TimeSpan? cpu = ReapedChildrenCpu.Read() - cpuBefore;
+        return new ToolRun(wall, emulator?.BusyTime ?? TimeSpan.Zero, cpu, emulator?.HttpRequestCount ?? 0, process.ExitCode, await output, await errors);
     }
 
     /// <summary>Throws with what the command printed unless it exited with 0.</summary>
