@@ -115,9 +115,18 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
             return (written, files, failed);
         }
 
+        Dictionary<string, string> collab = CollectionDecks.In(collectionDirectory).Where(deck => deck.CollabSource is not null)
+            .DistinctBy(deck => deck.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(deck => deck.Name, deck => deck.CollabSource!, StringComparer.OrdinalIgnoreCase);
         foreach (IGrouping<string, Proposal> deck in claimed.GroupBy(card => card.Draft.Deck, StringComparer.Ordinal))
         {
             List<Proposal> inDeck = [];
+            if (collab.TryGetValue(deck.Key, out string? source))
+            {
+                // Approved before the collab source arrived: its deck is another repository's.
+                failed.AddRange(deck.Select(card => new CardCreationFailure(card, CreationCheck.CollabDeckProblem(deck.Key, source))));
+                continue;
+            }
+
             try
             {
                 string fileName = DeckFileNames.ToFileName(deck.Key);

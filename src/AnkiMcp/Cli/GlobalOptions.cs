@@ -29,6 +29,10 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Whether the person named the collection folder (<c>--collection</c> or <c>$ANKIMCP_COLLECTION</c>) rather than leaving it to the current folder.</summary>
+    public static bool IsCollectionNamed(ParseResult parseResult) =>
+        parseResult.GetValue(Collection) is not null || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ANKIMCP_COLLECTION"));
+
     /// <summary>The collection folder a command acts on.</summary>
     public static string ResolveCollection(ParseResult parseResult)
     {

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
-using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
 using ModelContextProtocol;
@@ -17,19 +16,24 @@ internal sealed class CollectionTools(AnkiConnectClient anki, ProposalStore stor
     private const int MaxLimit = 100;
 
     [McpServerTool(Name = "list_decks", Title = "List decks", ReadOnly = true, Idempotent = true, OpenWorld = true, UseStructuredContent = true)]
-    [Description("Lists the deck names cards can go to: Anki's decks (when Anki is running) and the decks of the Markdown collection. " +
-        "Prefer an existing deck when proposing cards.")]
+    [Description("Lists the deck names: Anki's decks (when Anki is running), the decks of the Markdown collection, and its collab decks " +
+        "(another repository's shared decks under collab/owner/repo/, which cards cannot be proposed to). Prefer an existing deck of the collection's own when proposing cards.")]
     public async Task<DeckListResult> ListDecks(CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> markdownDecks = MarkdownDecks();
+        IReadOnlyList<CollectionDeck> inFiles = CollectionDecks.In(settings.CollectionDirectory);
+        string[] markdownDecks = [.. inFiles.Where(deck => deck.CollabSource is null).Select(deck => deck.Name)];
+        Dictionary<string, string> collabDecks = inFiles.Where(deck => deck.CollabSource is not null).DistinctBy(deck => deck.Name)
+            .ToDictionary(deck => deck.Name, deck => deck.CollabSource!);
+        IEnumerable<string> all = inFiles.Select(deck => deck.Name);
         try
         {
             IReadOnlyDictionary<string, long> ankiDecks = await anki.DeckNamesAndIdsAsync(cancellationToken);
-            return new DeckListResult(true, [.. ankiDecks.Keys.Union(markdownDecks, StringComparer.Ordinal).Order(StringComparer.Ordinal)], markdownDecks, null);
+            return new DeckListResult(true, [.. ankiDecks.Keys.Union(all, StringComparer.Ordinal).Order(StringComparer.Ordinal)], markdownDecks, collabDecks, null);
         }
         catch (AnkiUnavailableException error)
         {
-            return new DeckListResult(false, markdownDecks, markdownDecks, error.Message + " Only the Markdown collection's decks are listed.");
+            return new DeckListResult(false, [.. all.Distinct().Order(StringComparer.Ordinal)], markdownDecks, collabDecks,
+                error.Message + " Only the Markdown collection's decks are listed.");
         }
     }
 
@@ -107,9 +111,4 @@ internal sealed class CollectionTools(AnkiConnectClient anki, ProposalStore stor
                 error.Message + " Cards can still be proposed and created; they reach Anki at the next sync.");
         }
     }
-
-    private IReadOnlyList<string> MarkdownDecks() =>
-        Directory.Exists(settings.CollectionDirectory)
-            ? [.. MarkdownCollection.DeckFilePaths(settings.CollectionDirectory).Select(path => DeckFileNames.ToDeckName(Path.GetFileName(path)))]
-            : [];
 }

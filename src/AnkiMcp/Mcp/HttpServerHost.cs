@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using AnkiMcp.Core.Proposals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
@@ -21,7 +23,7 @@ internal static class HttpServerHost
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         ServerLogging.Configure(builder.Logging, debug);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(http.Bind, http.Port));
-        string[] allowedHosts = [.. LoopbackHosts, .. http.AllowedHosts, http.Bind.ToString()];
+        string[] allowedHosts = [.. LoopbackHosts, .. http.AllowedHosts, .. BoundAddress(http.Bind)];
         builder.Services.Configure<HostFilteringOptions>(options => options.AllowedHosts = allowedHosts);
         // A session for every client: its batches are its own to decide on (see CallerSessions), and elicitation reaches it.
         // A client speaking 2026-07-28, which has no sessions, is refused so that it falls back to 'initialize'.
@@ -38,4 +40,10 @@ internal static class HttpServerHost
             await status.WriteLineAsync($"ankimcp: MCP over HTTP at {address}/mcp (collection {settings.CollectionDirectory}, approval {settings.Policy.ToString().ToLowerInvariant()})");
         await app.WaitForShutdownAsync(cancellationToken);
     }
+
+    // Clients of a server bound to one interface may name its address; "every interface" (0.0.0.0, ::) is no host.
+    private static string[] BoundAddress(IPAddress bind) =>
+        bind.Equals(IPAddress.Any) || bind.Equals(IPAddress.IPv6Any) ? []
+        : bind.AddressFamily == AddressFamily.InterNetworkV6 ? [$"[{bind}]"]
+        : [bind.ToString()];
 }

@@ -61,13 +61,13 @@ internal sealed partial class HttpTestServer : IAsyncDisposable
     }
 
     public static async Task<HttpTestServer> StartInProcessAsync(string collection, string policy = "conversation", string ankiUrl = ServerLauncher.UnreachableAnki,
-        CancellationToken cancellationToken = default)
+        IPAddress? bind = null, IReadOnlyList<string>? allowedHosts = null, CancellationToken cancellationToken = default)
     {
         string token = NewToken();
         (AnkiMcpServerSettings settings, ProposalStore store) = await InProcessServer.OpenAsync(collection, policy, ankiUrl, cancellationToken);
         AnnouncementWriter status = new();
         CancellationTokenSource stop = new();
-        Task running = HttpServerHost.RunAsync(settings, store, new HttpServerOptions(IPAddress.Loopback, 0, token, []), debug: false, status, stop.Token);
+        Task running = HttpServerHost.RunAsync(settings, store, new HttpServerOptions(bind ?? IPAddress.Loopback, 0, token, allowedHosts ?? []), debug: false, status, stop.Token);
 
         Task first = await Task.WhenAny(status.Listening.Task, running);
         if (first == running)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AnkiMcp.Core.Proposals;
+using AnkiMcp.Tests.Cli;
 using ModelContextProtocol.Client;
 using static AnkiMcp.Tests.Mcp.LessonCards;
 
@@ -72,6 +73,45 @@ public sealed class HttpTransportTests : CollectionTest
         Assert.Equal(HttpStatusCode.Forbidden, foreignOrigin.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, foreignHost.StatusCode);
         Assert.Equal(HttpStatusCode.OK, localOrigin.StatusCode);
+    }
+
+    // What a browser page on a rebound name, or a stranger naming this machine's address, would send to a server bound
+    // to every interface: only the hosts the person allowed (and loopback) get through the Host and Origin checks.
+    [Theory]
+    [InlineData("evil.example", null, HttpStatusCode.BadRequest)]
+    [InlineData("192.0.2.7", null, HttpStatusCode.BadRequest)]
+    [InlineData("0.0.0.0", null, HttpStatusCode.BadRequest)]
+    [InlineData("anki.lan", "https://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("anki.lan", "http://anki.lan:8766", HttpStatusCode.OK)]
+    [InlineData("anki.lan", null, HttpStatusCode.OK)]
+    [InlineData("localhost", null, HttpStatusCode.OK)]
+    public async Task BoundToEveryInterface_OnlyAllowedHostsAndOriginsGetThrough(string host, string? origin, HttpStatusCode expected)
+    {
+        await using HttpTestServer server = await HttpTestServer.StartInProcessAsync(Collection, bind: IPAddress.Any, allowedHosts: ["anki.lan"], cancellationToken: Ct);
+        using HttpClient http = new();
+        HttpRequestMessage request = Post(new UriBuilder(server.Endpoint) { Host = "127.0.0.1" }.Uri, server.Token);
+        request.Headers.Host = $"{host}:{server.Endpoint.Port}";
+        if (origin is not null)
+            request.Headers.Add("Origin", origin);
+
+        using HttpResponseMessage response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("192.0.2.7")]
+    [InlineData("::")]
+    public async Task ANonLoopbackBind_WithoutAllowedHosts_RefusesToStart_SayingWhatToAdd(string bind)
+    {
+        (int exitCode, string stdout, string stderr) = await CliRunner.RunAsync(["serve", "--http", "--bind", bind, "--port", "0", "--collection", Collection], cancellationToken: Ct);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains($"--bind {bind} lets other machines connect", stderr, StringComparison.Ordinal);
+        Assert.Contains("--allowed-host", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Collection, "note_types")));
     }
 
     // Through the executable: the token comes from its environment.
