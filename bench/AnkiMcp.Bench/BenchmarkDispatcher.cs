@@ -12,6 +12,7 @@ internal static class BenchmarkDispatcher
         [EmulatorHost.Name] = EmulatorHost.RunAsync,
         [MarkdownBenchmark.Name] = MarkdownBenchmark.RunAsync,
         [LintBenchmark.Name] = LintBenchmark.RunAsync,
+        [HostileMarkdownBenchmark.Name] = HostileMarkdownBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -10,19 +10,21 @@ internal static class HtmlText
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            string? entity = text[i] switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' when attribute => "&quot;",
-                _ => null,
-            };
-            if (entity is null)
+            if (EntityFor(text[i], attribute) is not { } entity)
                 continue;
             html.Append(text[start..i]).Append(entity);
             start = i + 1;
         }
         html.Append(text[start..]);
     }
+
+    /// <summary>The entity that stands for <paramref name="c"/>, or null when it is written as it is.</summary>
+    public static string? EntityFor(char c, bool attribute) => c switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' when attribute => "&quot;",
+        _ => null,
+    };
 }

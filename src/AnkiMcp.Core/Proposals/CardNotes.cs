@@ -70,7 +70,7 @@ public static class CardNotes
             AnkiHtmlRenderer.ToHtml(text);
             return null;
         }
-        catch (Exception refused) when (refused is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        catch (Exception refused) when (refused is MarkdownTooDeepException or ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {
             return $"{field} cannot be rendered for Anki: {refused.Message}";
         }

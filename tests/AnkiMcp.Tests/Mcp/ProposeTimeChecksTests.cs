@@ -70,7 +70,7 @@ public sealed class ProposeTimeChecksTests : CollectionTest
     {
         { "An answer.\n<!-- note_key: 0123456789ab -->", "note_key" },
         { "Unclosed:\n```rust\nlet x = 1;", "Answer" },
-        { new string('[', ProposalLimits.FieldLength - 1), "Answer cannot be rendered for Anki" },
+        { string.Concat(Enumerable.Repeat("> ", 200)) + "quoted too deep", "Answer cannot be rendered for Anki" },
     };
 
     [Theory]

@@ -12,6 +12,8 @@ namespace AnkiMcp.Core.Markdown.HtmlToMarkdown;
 /// converted content.</summary>
 internal static partial class InlineMarkdown
 {
+    private const int MaximumEmphasisDepthWithDelimiters = 4;
+
     private static readonly HashSet<string> s_rawElements = new(StringComparer.Ordinal)
     {
         "script", "style", "audio", "video", "iframe", "object", "embed", "svg", "math", "template", "canvas", "select", "textarea",
@@ -63,7 +65,7 @@ internal static partial class InlineMarkdown
                 LineBreak(output, context);
                 break;
             case "div" or "p":
-                if (context.InTable)
+                if (context.BreaksAsTags)
                 {
                     LineBreak(output, context);
                     AppendNodes(output, element.ChildNodes, context);
@@ -113,7 +115,7 @@ internal static partial class InlineMarkdown
 
     private static void LineBreak(StringBuilder output, InlineContext context)
     {
-        if (context.InTable)
+        if (context.BreaksAsTags)
             output.Append("<br>");
         else
             Break(output);
@@ -133,6 +135,24 @@ internal static partial class InlineMarkdown
 
     private static void AppendDelimited(StringBuilder output, IElement element, string delimiter, string tag, InlineContext context)
     {
+        string? inside = InsideDelimited(element);
+        // <i> inside <i> looks like one <i>: keep the text without delimiters (deciding before converting, so that
+        // nested emphasis is converted once, not once per level).
+        if (inside == tag)
+        {
+            AppendNodes(output, element.ChildNodes, context);
+            return;
+        }
+        context = context with { EmphasisDepth = context.EmphasisDepth + 1 };
+        // Choosing the form below can convert the content twice; past a few levels of emphasis inside emphasis (which
+        // no note needs) it is written as the tag around content converted once, on one line, so the cost stays linear.
+        if (context.EmphasisDepth > MaximumEmphasisDepthWithDelimiters)
+        {
+            output.Append('<').Append(tag).Append('>');
+            AppendNodes(output, element.ChildNodes, context with { InEmphasisTag = true });
+            output.Append("</").Append(tag).Append('>');
+            return;
+        }
         int start = output.Length;
         output.Append(delimiter);
         int contentStart = output.Length;
@@ -140,10 +160,9 @@ internal static partial class InlineMarkdown
         string content = output.ToString(contentStart, output.Length - contentStart);
         output.Length = start;
         string core = content.Trim(' ', '\t', '\n');
-        string? inside = InsideDelimited(element);
-        // Emphasis cannot span paragraphs, and <i> inside <i> looks like one <i>: keep the text without delimiters,
-        // converted again so that line starts are escaped where they now are.
-        if (core.Length == 0 || inside == tag || core.Contains("\n\n", StringComparison.Ordinal))
+        // Emphasis cannot span paragraphs: keep the text without delimiters, converted again so that line starts are
+        // escaped where they now are.
+        if (core.Length == 0 || core.Contains("\n\n", StringComparison.Ordinal))
         {
             AppendNodes(output, element.ChildNodes, context);
             return;

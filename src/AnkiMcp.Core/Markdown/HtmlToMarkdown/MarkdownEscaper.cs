@@ -9,12 +9,17 @@ internal static class MarkdownEscaper
 {
     private static readonly SearchValues<char> s_alphanumeric = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
-    /// <summary>Appends <paramref name="text"/>. Line starts are where <paramref name="output"/> is empty or ends with a
+    /// <summary>Appends <paramref name="value"/>. Line starts are where <paramref name="output"/> is empty or ends with a
     /// newline; white space there is dropped (Markdown would drop it). <paramref name="inLinkText"/> also escapes
     /// <c>]</c>; <paramref name="inTable"/> also escapes <c>|</c>. <paramref name="continued"/> says that inline
     /// content follows on the same line, so a final <c>&lt;</c> may turn into a tag.</summary>
-    public static void Append(StringBuilder output, ReadOnlySpan<char> text, bool inLinkText = false, bool inTable = false, bool continued = false)
+    public static void Append(StringBuilder output, string value, bool inLinkText = false, bool inTable = false, bool continued = false)
     {
+        ReadOnlySpan<char> text = value;
+        MathSpans? math = null;
+        // Found once per text, so that a text of many brackets is escaped in linear time.
+        int lastLinkOpener = Math.Max(text.LastIndexOf("](", StringComparison.Ordinal), text.LastIndexOf("][", StringComparison.Ordinal));
+        int lastMathClose = text.LastIndexOf("\\]", StringComparison.Ordinal);
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -23,9 +28,9 @@ internal static class MarkdownEscaper
                 c = ' ';
             if (lineStart && char.IsWhiteSpace(c))
                 continue;
-            if (c == '\\' && MathSpan.LengthAt(text, i) is > 0 and int mathLength)
+            if (c == '\\' && (math ??= new MathSpans(value)).TryRead(i, out int mathLength, out string canonical))
             {
-                output.Append(text.Slice(i, mathLength));
+                output.Append(canonical);
                 i += mathLength - 1;
                 continue;
             }
@@ -50,7 +55,7 @@ internal static class MarkdownEscaper
             {
                 '\\' => next < 128 ? !char.IsAsciiLetterOrDigit(next) : char.IsWhiteSpace(next),
                 '*' or '`' => true,
-                '[' => lineStart || inLinkText || previous == '!' || OpensLink(text[(i + 1)..]),
+                '[' => lineStart || inLinkText || previous == '!' || lastLinkOpener > i,
                 ']' => inLinkText,
                 '|' => inTable,
                 '_' => !char.IsLetterOrDigit(previous) || !char.IsLetterOrDigit(next),
@@ -60,7 +65,7 @@ internal static class MarkdownEscaper
                 '{' => text[i..].StartsWith("{width=", StringComparison.Ordinal),
                 _ => false,
             };
-            if (escape && c == '[' && text[(i + 1)..].Contains("\\]", StringComparison.Ordinal))
+            if (escape && c == '[' && lastMathClose > i)
             {
                 // "\[" would open display math that a later "\]" closes.
                 output.Append("&#91;");
@@ -82,13 +87,6 @@ internal static class MarkdownEscaper
         while (digits < text.Length && digits < 10 && char.IsAsciiDigit(text[digits]))
             digits++;
         return digits > 0 && digits < text.Length && text[digits] is '.' or ')' ? digits : -1;
-    }
-
-    /// <summary>Whether a '[' followed by <paramref name="rest"/> could start a link: a later "](" or "][".</summary>
-    private static bool OpensLink(ReadOnlySpan<char> rest)
-    {
-        int close = rest.IndexOf(']');
-        return close >= 0 && (rest[(close + 1)..] is ['(', ..] or ['[', ..] || OpensLink(rest[(close + 1)..]));
     }
 
     private static bool IsTableDelimiterRow(ReadOnlySpan<char> rest) =>

@@ -2,8 +2,6 @@ using AnkiMcp.Core.Markdown.HtmlToMarkdown;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Parsers;
-using Markdig.Parsers.Inlines;
-using Markdig.Syntax;
 
 namespace AnkiMcp.Core.Markdown.Rendering;
 
@@ -28,28 +26,37 @@ public static class AnkiHtmlRenderer
     /// <summary>The pipeline fields are parsed with.</summary>
     internal static MarkdownPipeline Pipeline => s_pipeline;
 
-    /// <summary>The block parsers of the pipeline, for reading a field line by line exactly as it is rendered.</summary>
-    internal static BlockParserList BlockParsers { get; } = new(s_builder.BlockParsers);
+    /// <summary>The block parsers of the pipeline, for reading a field line by line exactly as it is rendered (without the
+    /// nesting limit: a deck file is read whatever its fields hold, and a field too deep is refused when rendered).</summary>
+    internal static BlockParserList BlockParsers { get; } = new(s_builder.BlockParsers.Where(parser => parser is not BlockNestingLimit));
 
+    /// <exception cref="MarkdownTooDeepException">The field nests deeper than the parser allows.</exception>
     public static string ToHtml(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        if (PlainText.TryRender(markdown) is { } plain)
-            return plain;
-        MarkdownDocument document = Markdig.Markdown.Parse(markdown, s_pipeline);
-        return AnkiHtmlWriter.Write(document);
+        return PlainText.TryRender(markdown) ?? ToHtmlWithMarkdig(markdown);
     }
 
     /// <summary>Renders without the plain-text shortcut (for tests that check the shortcut agrees).</summary>
-    internal static string ToHtmlWithMarkdig(string markdown) => AnkiHtmlWriter.Write(Markdig.Markdown.Parse(markdown, s_pipeline));
+    internal static string ToHtmlWithMarkdig(string markdown)
+    {
+        try
+        {
+            return Markdig.Markdown.ToHtml(markdown, s_pipeline);
+        }
+        catch (ArgumentException tooDeep) when (tooDeep.ParamName is null)
+        {
+            // Markdig's only argument error without a parameter is its depth limit.
+            throw new MarkdownTooDeepException(tooDeep);
+        }
+    }
 
     private static MarkdownPipelineBuilder CreateBuilder()
     {
         MarkdownPipelineBuilder builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked);
-        builder.InlineParsers.InsertBefore<EscapeInlineParser>(new MathInlineParser());
-        builder.InlineParsers.Add(new ImageWidthParser());
+        builder.Extensions.Add(new AnkiHtmlExtension());
         return builder;
     }
 }

@@ -7,14 +7,15 @@ namespace AnkiMcp.Core.Markdown.Rendering;
 /// <c>}}</c>) are never split by a span, so clozes inside code keep working.</summary>
 internal static class CodeHighlighter
 {
-    /// <summary>Appends <paramref name="code"/> as HTML, highlighted when <paramref name="language"/> is known.</summary>
-    public static void Append(StringBuilder html, string code, string? language)
+    /// <summary><paramref name="code"/> as HTML, highlighted when <paramref name="language"/> is known.</summary>
+    public static string Highlight(string code, string? language)
     {
+        StringBuilder html = new(code.Length + code.Length / 2);
         CodeLanguage? spec = language is null ? null : CodeLanguage.Find(language);
         if (spec is null)
         {
             HtmlText.AppendEscaped(html, code);
-            return;
+            return html.ToString();
         }
         int position = 0;
         foreach ((int start, int length) in ClozeMarkers(code))
@@ -24,6 +25,7 @@ internal static class CodeHighlighter
             position = start + length;
         }
         Tokenize(html, code.AsSpan(position), spec);
+        return html.ToString();
     }
 
     /// <summary>The cloze syntax pieces in <paramref name="code"/>: each opener <c>{{cN::</c>, and the closing part

@@ -11,7 +11,18 @@ internal static class HtmlTagBalance
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     };
 
-    public static HashSet<HtmlInline>? UnbalancedTags(ContainerInline? container)
+    private static readonly object s_unbalanced = new();
+
+    /// <summary>Marks the unbalanced tags among the inlines of one paragraph (see <see cref="IsUnbalanced"/>).</summary>
+    public static void MarkUnbalanced(ContainerInline? container)
+    {
+        foreach (HtmlInline tag in UnbalancedTags(container) ?? [])
+            tag.SetData(s_unbalanced, true);
+    }
+
+    public static bool IsUnbalanced(HtmlInline tag) => tag.GetData(s_unbalanced) is not null;
+
+    private static HashSet<HtmlInline>? UnbalancedTags(ContainerInline? container)
     {
         if (container is null)
             return null;

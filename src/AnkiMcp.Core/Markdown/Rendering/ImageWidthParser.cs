@@ -1,17 +1,26 @@
 using Markdig.Helpers;
 using Markdig.Parsers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 
 namespace AnkiMcp.Core.Markdown.Rendering;
 
-/// <summary>Reads <c>{width=N}</c> (N a number, optionally with a fraction) right after an image.</summary>
+/// <summary>Reads <c>{width=N}</c> (N a number, optionally with a fraction) right after an image (AnkiOps' syntax) into
+/// the image's HTML attributes, as Markdig's generic attributes would, but for images only: elsewhere <c>{…}</c> stays
+/// text.</summary>
 internal sealed class ImageWidthParser : InlineParser
 {
+    private const string WidthProperty = "width";
+
     public ImageWidthParser() => OpeningCharacters = ['{'];
+
+    /// <summary>The width read for <paramref name="image"/>, or null.</summary>
+    public static string? WidthOf(LinkInline image) =>
+        image.TryGetAttributes()?.Properties?.Find(property => property.Key == WidthProperty).Value;
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        if (processor.Inline is not LinkInline { IsImage: true } image || image.GetData(typeof(ImageWidth)) is not null)
+        if (processor.Inline is not LinkInline { IsImage: true } image || WidthOf(image) is not null)
             return false;
         ReadOnlySpan<char> text = slice.Text.AsSpan(slice.Start, slice.Length);
         const string Prefix = "{width=";
@@ -22,7 +31,7 @@ internal sealed class ImageWidthParser : InlineParser
             end++;
         if (end == Prefix.Length || end >= text.Length || text[end] != '}' || !char.IsAsciiDigit(text[Prefix.Length]))
             return false;
-        image.SetData(typeof(ImageWidth), new ImageWidth(text[Prefix.Length..end].ToString()));
+        image.GetAttributes().AddProperty(WidthProperty, text[Prefix.Length..end].ToString());
         slice.Start += end + 1;
         return true;
     }
