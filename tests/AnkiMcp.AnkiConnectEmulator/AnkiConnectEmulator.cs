@@ -109,7 +109,11 @@ public sealed class AnkiConnectEmulator : IAsyncDisposable
         if (!_state.ProfileNames.Contains(profile))
             _state.ProfileNames.Add(profile);
         _state.ActiveProfile = profile;
+        _state.ProfileLoaded = true;
     });
+
+    /// <summary>Closes the profile (File → Switch Profile): Anki shows its profile chooser until <see cref="SetActiveProfile"/>.</summary>
+    public void ShowProfileChooser() => Locked(() => _state.ProfileLoaded = false);
 
     /// <summary>Switches between today's all-or-nothing <c>addNotes</c> and the 2023 one (null per failed note).</summary>
     public void SetLegacyAddNotes(bool legacy) => Locked(() => _state.LegacyAddNotes = legacy);

@@ -47,8 +47,12 @@ internal sealed class EmulatorState
 
     public DateTimeOffset Now => _clock.GetUtcNow() + ClockOffset;
 
-    /// <summary>The active profile's collection (created on first use, like a fresh profile).</summary>
-    public EmulatorCollection Collection => CollectionOf(ActiveProfile);
+    /// <summary>False while Anki shows its profile chooser: no collection is loaded.</summary>
+    public bool ProfileLoaded { get; set; } = true;
+
+    /// <summary>The active profile's collection (created on first use, like a fresh profile); at the profile chooser,
+    /// every action that needs it fails as the add-on's <c>collection()</c> does.</summary>
+    public EmulatorCollection Collection => ProfileLoaded ? CollectionOf(ActiveProfile) : throw new AnkiActionException("collection is not available");
 
     public int HttpRequestCount;
 

@@ -30,9 +30,14 @@ public sealed class AnkiConnectException : Exception
     /// <summary>The error text exactly as AnkiConnect gave it.</summary>
     public string? AnkiError { get; }
 
-    /// <summary>The exception for <paramref name="ankiError"/>, with advice where the text is one AnkiConnect is known to give.</summary>
-    internal static AnkiConnectException FromReply(string action, string ankiError, bool apiKeyConfigured)
+    /// <summary>
+    /// The exception for <paramref name="ankiError"/>, with advice where the text is one AnkiConnect is known to give; at
+    /// Anki's profile chooser, where every action that needs the collection fails, an <see cref="AnkiUnavailableException"/>.
+    /// </summary>
+    internal static Exception FromReply(string action, string ankiError, bool apiKeyConfigured)
     {
+        if (ankiError == "collection is not available")
+            return new AnkiUnavailableException(AnkiUnavailableException.ProfileChooserAdvice);
         string message = ankiError == "valid api key must be provided"
             ? apiKeyConfigured
                 ? "AnkiConnect rejected the API key in ANKI_CONNECT_KEY: make it equal to apiKey in AnkiConnect's config "

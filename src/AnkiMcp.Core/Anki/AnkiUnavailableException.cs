@@ -1,6 +1,6 @@
 namespace AnkiMcp.Core.Anki;
 
-/// <summary>AnkiConnect could not be reached, or the connection broke before Anki answered.</summary>
+/// <summary>AnkiConnect could not be reached, the connection broke before Anki answered, or Anki has no profile open.</summary>
 public sealed class AnkiUnavailableException : Exception
 {
     public AnkiUnavailableException()
@@ -17,6 +17,10 @@ public sealed class AnkiUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>What the user should do when Anki runs but shows its profile chooser, so no collection is loaded.</summary>
+    internal const string ProfileChooserAdvice =
+        "Anki is running but no profile is open (it shows the profile chooser): open your profile in Anki, then try again.";
 
     /// <summary>What the user should do when nothing answers at <paramref name="url"/>.</summary>
     internal static string Advice(Uri? url) =>

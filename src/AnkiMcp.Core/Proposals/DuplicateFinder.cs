@@ -13,7 +13,10 @@ namespace AnkiMcp.Core.Proposals;
 public static partial class DuplicateFinder
 {
     // Markup and sentence punctuation that do not change what a card asks; operators such as + - = < > stay significant.
-    private const string IgnoredMarks = "`*_~#.,;:!?\"'()[]{}";
+    private const string IgnoredMarks = "`*_~#.,;:!?\"'";
+
+    // Brackets part words as a space does: "enumerate(items)" asks about enumerate and items.
+    private const string Brackets = "()[]{}";
 
     // Jaccard similarity of the content words at or above which two texts say nearly the same thing.
     private const double NearSimilarity = 0.8;
@@ -106,7 +109,7 @@ public static partial class DuplicateFinder
         bool space = false;
         foreach (char c in plain.Normalize(NormalizationForm.FormKC))
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || Brackets.Contains(c))
             {
                 space = true;
             }

@@ -104,9 +104,10 @@ internal static partial class OrphanContextCheck
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounQuestion();
 
-    // "… of it?": a question that ends on a pronoun; "skip some of them?" points back into the question itself.
-    [GeneratedRegex(@"(?<!\b(?:some|all|each|any|one|both|none|most|many|few|several|either|neither) of )\b(it|them|this|that|these|those)\s*\?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "… of it?": a question that ends on a pronoun. It points back into the question itself after a quantifier ("skip
+    // some of them?") or in a relative clause ("a new commit that reverses it?").
+    [GeneratedRegex(@"^(?![^?]*\b(?:that|which|who)\s+\w[^?]*\b(?:it|them)\s*\?\s*$)(?:.*?)(?<!\b(?:some|all|each|any|one|both|none|most|many|few|several|either|neither) of )\b(it|them|this|that|these|those)\s*\?\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex TrailingPronoun();
 
     [GeneratedRegex(@"\bas (?:we|you|I) (?:saw|discussed|did|learned|covered|said|mentioned)\b|\bas (?:shown|mentioned|discussed|described|noted|seen|explained|above|before)\b" +

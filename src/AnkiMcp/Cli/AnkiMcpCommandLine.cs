@@ -20,6 +20,7 @@ internal static class AnkiMcpCommandLine
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(NoteTypesCommand.Create(console));
         root.Subcommands.Add(ReviewCommand.Create(console));
+        root.Subcommands.Add(CreateCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create(console));
         root.Subcommands.Add(MarkdownToAnkiCommand.Create(console));
         root.Subcommands.Add(AnkiToMarkdownCommand.Create(console));

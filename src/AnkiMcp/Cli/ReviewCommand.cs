@@ -40,7 +40,7 @@ internal static class ReviewCommand
         {
             foreach (Proposal pending in batch.Cards.Where(card => card.State == ProposalState.Pending))
             {
-                if (!await ReviewCardAsync(store, prompter, batch, pending, tally, cancellationToken))
+                if (!await ReviewCardAsync(collection, store, prompter, batch, pending, tally, cancellationToken))
                 {
                     prompter.Say(tally.Summary());
                     return 0;
@@ -53,7 +53,7 @@ internal static class ReviewCommand
     }
 
     // False when the person quits.
-    private static async Task<bool> ReviewCardAsync(ProposalStore store, IReviewPrompter prompter, ProposalBatch batch, Proposal card, ReviewTally tally,
+    private static async Task<bool> ReviewCardAsync(string collection, ProposalStore store, IReviewPrompter prompter, ProposalBatch batch, Proposal card, ReviewTally tally,
         CancellationToken cancellationToken)
     {
         while (true)
@@ -80,7 +80,7 @@ internal static class ReviewCommand
                         prompter.Say($"Rejected card {card.Number}.");
                         return true;
                     case ReviewDecision.Edit:
-                        card = await EditAsync(store, prompter, batch, card, cancellationToken);
+                        card = await EditAsync(collection, store, prompter, batch, card, cancellationToken);
                         tally.Edited++;
                         break;
                 }
@@ -95,7 +95,9 @@ internal static class ReviewCommand
         }
     }
 
-    private static async Task<Proposal> EditAsync(ProposalStore store, IReviewPrompter prompter, ProposalBatch batch, Proposal card, CancellationToken cancellationToken)
+    // Checked as a revision by the assistant is: what the person writes here must be creatable too.
+    private static async Task<Proposal> EditAsync(string collection, ProposalStore store, IReviewPrompter prompter, ProposalBatch batch, Proposal card,
+        CancellationToken cancellationToken)
     {
         CardKindSchema schema = CardKindSchema.For(card.Draft.Kind);
         Dictionary<string, string> fields = [];
@@ -106,6 +108,9 @@ internal static class ReviewCommand
                 fields[name] = value;
         }
 
-        return await store.ReviseAsync(batch.Id, card.Number, card.Draft with { Fields = fields }, ProposalActor.TerminalReview, cancellationToken);
+        CardDraft revised = card.Draft with { Fields = fields };
+        ProposalWorkflow.CheckRevision(card, revised);
+        new CreationCheck(collection, new CachedNoteTypes(collection)).EnsureCreatable([(card.Number, revised)]);
+        return await store.ReviseAsync(batch.Id, card.Number, revised, ProposalActor.TerminalReview, cancellationToken);
     }
 }

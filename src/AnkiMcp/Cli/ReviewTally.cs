@@ -13,5 +13,5 @@ internal sealed class ReviewTally
 
     public string Summary() =>
         $"Approved {Approved}, rejected {Rejected}, edited {Edited}, skipped {Skipped}." +
-        (Approved > 0 ? " Ask your assistant to create the approved cards (create_approved_cards)." : "");
+        (Approved > 0 ? " Create the approved cards with `ankimcp create`, or ask your assistant to (create_approved_cards)." : "");
 }

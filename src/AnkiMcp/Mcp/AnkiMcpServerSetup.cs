@@ -75,7 +75,7 @@ internal static class AnkiMcpServerSetup
     private static string PolicyInstruction(ApprovalPolicy policy) => policy switch
     {
         ApprovalPolicy.Elicit => "Approval policy here: elicit. approve_proposals makes the server ask the person in a form; only their answer counts.",
-        ApprovalPolicy.Reviewer => "Approval policy here: reviewer. You cannot approve: ask the person to run `ankimcp review` in a terminal, then call create_approved_cards.",
+        ApprovalPolicy.Reviewer => "Approval policy here: reviewer. You cannot approve: ask the person to run `ankimcp review` in a terminal, then call create_approved_cards (or they run `ankimcp create` themselves).",
         _ => "Approval policy here: conversation. Your approve_proposals call records the person's decision, so make it only with their own words.",
     };
 

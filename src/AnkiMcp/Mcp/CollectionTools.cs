@@ -103,6 +103,7 @@ internal sealed class CollectionTools(AnkiConnectClient anki, ProposalStore stor
         {
             int version = await anki.VersionAsync(cancellationToken);
             string profile = await anki.GetActiveProfileAsync(cancellationToken);
+            await anki.DeckNamesAndIdsAsync(cancellationToken); // fails at Anki's profile chooser, where the two above answer
             return new StatusResult(settings.CollectionDirectory, policy, true, anki.Options.Url.ToString(), profile, version, counts, null);
         }
         catch (AnkiUnavailableException error)

@@ -10,6 +10,7 @@ public sealed class DuplicateFinderTests
     [InlineData("A value has one {{c1::owner::who?}} at a time.", "a value has one owner at a time")]
     [InlineData("  Tom &amp; Jerry\n\n**bold**  ", "tom & jerry bold")]
     [InlineData("x += 1", "x += 1")]
+    [InlineData("In Python, `enumerate(items)` yields (index, item) pairs.", "in python enumerate items yields index item pairs")]
     public void Normalize_DropsMarkupCaseAndSpacingButKeepsMeaning(string text, string expected) =>
         Assert.Equal(expected, DuplicateFinder.Normalize(text));
 

@@ -22,5 +22,5 @@ internal static partial class LintCorpus
         new("AnkiMcpError", "```python\nfor item in items:\n    if item.expired:\n        items.remove(item)\n```", "Programming__Python.md line 40"),
     ];
 
-    public static IReadOnlyList<LintCorpusCard> Cards { get; } = [.. BasicCards, .. ClozeCards, .. WhyCards, .. ErrorCards, .. LaterCards];
+    public static IReadOnlyList<LintCorpusCard> Cards { get; } = [.. BasicCards, .. ClozeCards, .. WhyCards, .. ErrorCards, .. LaterCards, .. BlindCards];
 }
