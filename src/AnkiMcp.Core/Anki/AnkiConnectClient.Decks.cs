@@ -42,7 +42,7 @@ public sealed partial class AnkiConnectClient
             return decks;
         }, cancellationToken);
 
-    private static void WriteLongs(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IEnumerable<long> values)
+    internal static void WriteLongs(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IEnumerable<long> values)
     {
         writer.WriteStartArray(name);
         foreach (long value in values)

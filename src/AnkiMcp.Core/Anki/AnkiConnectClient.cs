@@ -43,7 +43,7 @@ public sealed partial class AnkiConnectClient : IDisposable
     public async Task<JsonElement> InvokeAsync(string action, object? parameters, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(action);
-        using JsonDocument reply = await SendAsync(action, writer => WriteEnvelope(writer, action, parameters), cancellationToken);
+        using JsonDocument reply = await SendAsync(action, writer => WriteEnvelope(writer, action, parameters, null), cancellationToken);
         return ResultOf(action, reply.RootElement).Clone();
     }
 
@@ -62,7 +62,7 @@ public sealed partial class AnkiConnectClient : IDisposable
             writer.WriteStartObject("params"u8);
             writer.WriteStartArray("actions"u8);
             foreach (AnkiAction action in actions)
-                WriteEnvelope(writer, action.Action, action.Parameters);
+                WriteEnvelope(writer, action.Action, action.Parameters, action.WriteParameters);
             writer.WriteEndArray();
             writer.WriteEndObject();
             WriteKey(writer);
@@ -117,12 +117,18 @@ public sealed partial class AnkiConnectClient : IDisposable
     private async Task CallAsync(string action, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
         await CallAsync(action, writeParameters, static _ => true, cancellationToken);
 
-    private void WriteEnvelope(Utf8JsonWriter writer, string action, object? parameters)
+    private void WriteEnvelope(Utf8JsonWriter writer, string action, object? parameters, Action<Utf8JsonWriter>? writeParameters)
     {
         writer.WriteStartObject();
         writer.WriteString("action"u8, action);
         writer.WriteNumber("version"u8, ApiVersion);
-        if (parameters is not null)
+        if (writeParameters is not null)
+        {
+            writer.WriteStartObject("params"u8);
+            writeParameters(writer);
+            writer.WriteEndObject();
+        }
+        else if (parameters is not null)
         {
             writer.WritePropertyName("params"u8);
             JsonSerializer.Serialize(writer, parameters, parameters.GetType());

@@ -15,8 +15,8 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         if (managedTypes.Count > 0)
         {
             string query = ManagedNotesQuery(managedTypes);
-            actions.Add(new AnkiAction("findNotes", new { query }));
-            actions.Add(new AnkiAction("findCards", new { query }));
+            actions.Add(AnkiAction.Search("findNotes", query));
+            actions.Add(AnkiAction.Search("findCards", query));
         }
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);
         string profile = results[1].GetResultOrThrow().GetString() ?? "";
@@ -38,7 +38,7 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         HashSet<string> managed = [.. managedTypes];
         // Counting the notes of the other types rides along in the same request, so that none is skipped without a word.
         List<string> otherTypes = unmanagedCounts is null ? [] : [.. snapshot.ModelNames.Where(name => !managed.Contains(name)).Order(StringComparer.Ordinal)];
-        List<AnkiAction> counts = [.. otherTypes.Select(name => new AnkiAction("findNotes", new { query = ManagedNotesQuery([name]) }))];
+        List<AnkiAction> counts = [.. otherTypes.Select(name => AnkiAction.Search("findNotes", ManagedNotesQuery([name])))];
         if (snapshot.ManagedNoteIds.Count == 0)
         {
             if (counts.Count > 0)
@@ -46,7 +46,7 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
             return AnkiModTimes.None;
         }
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
-            [new AnkiAction("notesModTime", new { notes = snapshot.ManagedNoteIds }), new AnkiAction("getDecks", new { cards = snapshot.ManagedCardIds }), .. counts],
+            [AnkiAction.Ids("notesModTime", "notes", snapshot.ManagedNoteIds), AnkiAction.Ids("getDecks", "cards", snapshot.ManagedCardIds), .. counts],
             cancellationToken);
         if (counts.Count > 0)
             CountUnmanaged(otherTypes, results.Skip(2).ToList(), unmanagedCounts!);
