@@ -54,7 +54,7 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         Dictionary<long, long> mods = new(modList.ValueKind == JsonValueKind.Array ? modList.GetArrayLength() : 0);
         foreach (JsonElement entry in modList.EnumerateArray())
         {
-            if (entry.TryGetProperty("noteId", out JsonElement id) && entry.TryGetProperty("mod", out JsonElement mod))
+            if (entry.TryGetProperty("noteId"u8, out JsonElement id) && entry.TryGetProperty("mod"u8, out JsonElement mod))
                 mods[id.GetInt64()] = mod.GetInt64();
         }
         return new AnkiModTimes(mods, DecksByCard(results[1].GetResultOrThrow()));
@@ -130,8 +130,10 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
         Dictionary<long, string> deckByCard = [];
         foreach (JsonProperty deck in decks.EnumerateObject())
         {
+            // JsonProperty.Name decodes a new string on every read: one per deck, not one per card.
+            string name = deck.Name;
             foreach (JsonElement card in deck.Value.EnumerateArray())
-                deckByCard[card.GetInt64()] = deck.Name;
+                deckByCard[card.GetInt64()] = name;
         }
         return deckByCard;
     }
