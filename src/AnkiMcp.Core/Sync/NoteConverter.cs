@@ -95,17 +95,35 @@ internal static class NoteConverter
         }
     }
 
-    /// <summary>Whether the Markdown note, rendered to HTML, is what Anki holds (fields and tags).</summary>
+    /// <summary>Whether the Markdown note, rendered to HTML, is what Anki holds (fields and tags): the same HTML, or HTML
+    /// that means the same (see <see cref="SameMeaning"/>).</summary>
     public static bool SameContent(LocalNote local, RemoteNote remote, ManagedNoteType type)
     {
         if (!local.Tags.ToHashSet(StringComparer.Ordinal).SetEquals(remote.Tags))
             return false;
         foreach ((string name, string html) in ToAnkiFields(local, type))
         {
-            if (!string.Equals(html, remote.Fields.GetValueOrDefault(name, ""), StringComparison.Ordinal))
+            string ankiHtml = remote.Fields.GetValueOrDefault(name, "");
+            if (!string.Equals(html, ankiHtml, StringComparison.Ordinal) && !SameMeaning(html, ankiHtml))
                 return false;
         }
         return true;
+    }
+
+    /// <summary>Whether HTML another tool wrote into Anki (AnkiOps: <c>&lt;strong&gt;</c> for <c>&lt;b&gt;</c>, newlines
+    /// between list items, Pygments' highlighting, …) says what <paramref name="rendered"/> says: read back as Markdown,
+    /// it renders to the same HTML. Differences only in how the same Markdown is spelled in HTML then plan nothing.</summary>
+    private static bool SameMeaning(string rendered, string ankiHtml)
+    {
+        try
+        {
+            return string.Equals(rendered, AnkiHtmlRenderer.ToHtml(AnkiHtmlConverter.ToMarkdown(ankiHtml)), StringComparison.Ordinal);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // HTML that cannot be read back is reported where it is converted; here it only counts as different.
+            return false;
+        }
     }
 
     private sealed record RenderedFields(ManagedNoteType Type, IReadOnlyDictionary<string, string> Html);

@@ -15,12 +15,6 @@ namespace AnkiMcp.Tests.AnkiOps;
 /// </summary>
 public sealed class AnkiOpsMigrationTests
 {
-    // Until Markdown renders in AnkiOps' dialect (issue 11, items 2 and 3), 8 of the 14 notes differ: <b>/<i>/<s> for
-    // AnkiOps' <strong>/<em>/<del>, no "\n" and blank-line <br><br> around lists, quotes and tables, --> ==> =/= not
-    // turned into arrows, ~sub~ and ^sup^ not rendered, Pygments' highlighting, "\\[…\]" losing its "\]", and a table
-    // whose code cell holds "|". Remove the skips once they pass.
-    private const string WaitsForDialect = "waits for the AnkiOps rendering dialect (issue 11 items 2-3)";
-
     private static string Fixture => Path.Combine(AppContext.BaseDirectory, "TestData", "AnkiOps", "migration");
 
     private static async Task<SyncWorld> AnkiOpsWorldAsync()
@@ -57,7 +51,7 @@ public sealed class AnkiOpsMigrationTests
         return world;
     }
 
-    [Fact(Skip = WaitsForDialect)]
+    [Fact]
     public async Task AnAnkiFilledByAnkiOps_AndItsFolder_WithoutAnkiMcpState_FirstSyncPlansNothing()
     {
         await using SyncWorld world = await AnkiOpsWorldAsync();
@@ -87,7 +81,7 @@ public sealed class AnkiOpsMigrationTests
         }
     }
 
-    [Fact(Skip = WaitsForDialect)]
+    [Fact]
     public async Task AfterTheFirstRealSync_AnkiAndTheFilesAreAsAnkiOpsLeftThem()
     {
         await using SyncWorld world = await AnkiOpsWorldAsync();

@@ -20,6 +20,9 @@ internal static class MarkdownEscaper
         // Found once per text, so that a text of many brackets is escaped in linear time.
         int lastLinkOpener = Math.Max(text.LastIndexOf("](", StringComparison.Ordinal), text.LastIndexOf("][", StringComparison.Ordinal));
         int lastMathClose = text.LastIndexOf("\\]", StringComparison.Ordinal);
+        // Link text may hold brackets in balanced pairs as they are (a citation: [[13]](…), as AnkiOps writes it);
+        // escaped, "\[13\]" would read as display math.
+        bool bracketsBalanced = inLinkText && BracketsBalanced(text) && lastLinkOpener < 0 && lastMathClose < 0 && !text.Contains("![", StringComparison.Ordinal);
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -55,13 +58,18 @@ internal static class MarkdownEscaper
             {
                 '\\' => next < 128 ? !char.IsAsciiLetterOrDigit(next) : char.IsWhiteSpace(next),
                 '*' or '`' => true,
-                '[' => lineStart || inLinkText || previous == '!' || lastLinkOpener > i,
-                ']' => inLinkText,
+                '[' => lineStart || (inLinkText && !bracketsBalanced) || previous == '!' || lastLinkOpener > i,
+                ']' => inLinkText && !bracketsBalanced,
                 '|' => inTable,
                 '_' => !char.IsLetterOrDigit(previous) || !char.IsLetterOrDigit(next),
                 '<' => next == '\0' ? continued : char.IsAsciiLetter(next) || next is '/' or '!' or '?',
                 '&' => LooksLikeEntity(text[i..]),
-                '~' or '=' => next == c || previous == c,
+                // A single ~ or ^ pair is sub- or superscript.
+                '~' or '^' => true,
+                '=' => next == c || previous == c,
+                // Arrows: "-->" and "=/=" would render as → and ≠ ("==>" is escaped as "==" already).
+                '>' => previous == '-' && output.Length > 1 && output[^2] == '-',
+                '/' => previous == '=' && next == '=',
                 '{' => text[i..].StartsWith("{width=", StringComparison.Ordinal),
                 _ => false,
             };
@@ -87,6 +95,21 @@ internal static class MarkdownEscaper
         while (digits < text.Length && digits < 10 && char.IsAsciiDigit(text[digits]))
             digits++;
         return digits > 0 && digits < text.Length && text[digits] is '.' or ')' ? digits : -1;
+    }
+
+    private static bool BracketsBalanced(ReadOnlySpan<char> text)
+    {
+        int depth = 0;
+        foreach (char c in text)
+        {
+            if (c == '\\')
+                return false;
+            if (c == '[')
+                depth++;
+            else if (c == ']' && --depth < 0)
+                return false;
+        }
+        return depth == 0;
     }
 
     private static bool IsTableDelimiterRow(ReadOnlySpan<char> rest) =>

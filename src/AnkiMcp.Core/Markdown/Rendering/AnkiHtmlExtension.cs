@@ -16,6 +16,7 @@ internal sealed class AnkiHtmlExtension : IMarkdownExtension
     {
         pipeline.BlockParsers.Insert(0, new BlockNestingLimit());
         pipeline.InlineParsers.Insert(0, new DelimiterDepthLimit());
+        pipeline.InlineParsers.Insert(0, new ArrowInlineParser());
         pipeline.InlineParsers.InsertBefore<EscapeInlineParser>(new MathInlineParser());
         pipeline.InlineParsers.Replace<LinkInlineParser>(new BoundedLinkInlineParser());
         pipeline.InlineParsers.Add(new ImageWidthParser());

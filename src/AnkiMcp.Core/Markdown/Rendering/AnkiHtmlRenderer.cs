@@ -2,6 +2,7 @@ using AnkiMcp.Core.Markdown.HtmlToMarkdown;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Parsers;
+using Markdig.Syntax;
 
 namespace AnkiMcp.Core.Markdown.Rendering;
 
@@ -12,16 +13,19 @@ namespace AnkiMcp.Core.Markdown.Rendering;
 /// <c>&lt;br&gt;&lt;br&gt;</c>; other blocks (headings, lists, quotes, code, tables, <c>&lt;hr&gt;</c>) follow each
 /// other directly;</item>
 /// <item><c>*em*</c> → <c>&lt;i&gt;</c>, <c>**strong**</c> → <c>&lt;b&gt;</c>, <c>~~x~~</c> → <c>&lt;s&gt;</c>,
-/// <c>==x==</c> → <c>&lt;mark&gt;</c>;</item>
+/// <c>==x==</c> → <c>&lt;mark&gt;</c>; as AnkiOps writes them, <c>~x~</c> → <c>&lt;sub&gt;</c>, <c>^x^</c> →
+/// <c>&lt;sup&gt;</c>, and the arrows <c>--&gt;</c> → →, <c>==&gt;</c> → ⇒, <c>=/=</c> → ≠;</item>
 /// <item>fenced code → <c>&lt;pre&gt;&lt;code class="language-x"&gt;</c> with highlighting spans;</item>
 /// <item><c>![alt](media/x.png){width=300}</c> → <c>&lt;img src="x.png" alt="alt" style="width: 300px;"&gt;</c>;</item>
-/// <item>MathJax <c>\( \)</c> / <c>\[ \]</c>, clozes and raw HTML pass through unchanged.</item>
+/// <item>MathJax <c>\( \)</c> / <c>\[ \]</c>, clozes and raw HTML pass through unchanged (AnkiOps's <c>\\[ … \]</c>
+/// reaches Anki as <c>\[ … \]</c>).</item>
 /// </list>
 /// <see cref="AnkiHtmlConverter"/> maps all of this back.</summary>
 public static class AnkiHtmlRenderer
 {
     private static readonly MarkdownPipelineBuilder s_builder = CreateBuilder();
     private static readonly MarkdownPipeline s_pipeline = s_builder.Build();
+    private static readonly MarkdownPipeline s_withoutTables = CreateBuilder(tables: false).Build();
 
     /// <summary>The pipeline fields are parsed with.</summary>
     internal static MarkdownPipeline Pipeline => s_pipeline;
@@ -42,7 +46,10 @@ public static class AnkiHtmlRenderer
     {
         try
         {
-            return Markdig.Markdown.ToHtml(markdown, s_pipeline);
+            MarkdownDocument document = Markdig.Markdown.Parse(markdown, s_pipeline);
+            if (markdown.Contains('|', StringComparison.Ordinal))
+                TooWideTables.Untable(document, markdown, s_withoutTables);
+            return document.ToHtml(s_pipeline);
         }
         catch (ArgumentException tooDeep) when (tooDeep.ParamName is null)
         {
@@ -51,11 +58,12 @@ public static class AnkiHtmlRenderer
         }
     }
 
-    private static MarkdownPipelineBuilder CreateBuilder()
+    private static MarkdownPipelineBuilder CreateBuilder(bool tables = true)
     {
-        MarkdownPipelineBuilder builder = new MarkdownPipelineBuilder()
-            .UsePipeTables()
-            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked);
+        MarkdownPipelineBuilder builder = new();
+        if (tables)
+            builder.UsePipeTables();
+        builder.UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked | EmphasisExtraOptions.Subscript | EmphasisExtraOptions.Superscript);
         builder.Extensions.Add(new AnkiHtmlExtension());
         return builder;
     }

@@ -8,7 +8,7 @@ namespace AnkiMcp.Core.Markdown.Rendering;
 /// exactly what Markdig would produce, at a fraction of the cost.</summary>
 internal static class PlainText
 {
-    private static readonly SearchValues<char> s_syntax = SearchValues.Create("\\`*_[]<>!#~=|&\r\0\t");
+    private static readonly SearchValues<char> s_syntax = SearchValues.Create("\\`*_[]<>!#~=^|&\r\0\t");
 
     public static string? TryRender(string markdown)
     {
