@@ -34,17 +34,8 @@ public sealed class ProposeTimeChecksTests : CollectionTest
 
     [Theory]
     [MemberData(nameof(RefusedDeckNames))]
-    public async Task AHostileDeckName_IsRefusedAtProposeTime_AndNothingIsStored(string deck, string reason)
-    {
-        await using McpClient client = await StartServerAsync();
-
-        string refused = await client.CallFailingAsync("propose_cards", Basic(deck, "What is it?", "This."), Ct);
-
-        Assert.Contains("Card 1", refused, StringComparison.Ordinal);
-        Assert.Contains(reason, refused, StringComparison.Ordinal);
-        Assert.True(refused.Length < 1_000, refused);
-        await AssertNothingProposedAsync();
-    }
+    public Task AHostileDeckName_IsRefusedAtProposeTime_AndNothingIsStored(string deck, string reason)
+        => AssertRefusedAsync(Basic(deck, "What is it?", "This."), reason);
 
     [Fact]
     public async Task DeckNamesFileSystemsCanCarry_AreCreatedAndSyncedToAnki()
@@ -75,17 +66,8 @@ public sealed class ProposeTimeChecksTests : CollectionTest
 
     [Theory]
     [MemberData(nameof(TextThatWouldBreakTheDeckFile))]
-    public async Task TextThatWouldBreakTheDeckFile_IsRefusedWithTheReason(string answer, string reason)
-    {
-        await using McpClient client = await StartServerAsync();
-
-        string refused = await client.CallFailingAsync("propose_cards", Basic("Rust", "What is it?", answer), Ct);
-
-        Assert.Contains("Card 1", refused, StringComparison.Ordinal);
-        Assert.Contains(reason, refused, StringComparison.Ordinal);
-        Assert.True(refused.Length < 1_000, refused);
-        await AssertNothingProposedAsync();
-    }
+    public Task TextThatWouldBreakTheDeckFile_IsRefusedWithTheReason(string answer, string reason)
+        => AssertRefusedAsync(Basic("Rust", "What is it?", answer), reason);
 
     [Fact]
     public async Task TextThatLooksLikeDeckFileSyntax_IsEscaped_AndCreatedAsTheOneNoteProposed()
@@ -189,6 +171,19 @@ public sealed class ProposeTimeChecksTests : CollectionTest
 
     private static Dictionary<string, object?> Basic(string deck, string question, string answer) =>
         Args(("lesson", "checks"), ("cards", new object[] { new { kind = "basic", deck, question, answer } }));
+
+    // Refused with the reason, briefly, and nothing stored.
+    private async Task AssertRefusedAsync(Dictionary<string, object?> arguments, string reason)
+    {
+        await using McpClient client = await StartServerAsync();
+
+        string refused = await client.CallFailingAsync("propose_cards", arguments, Ct);
+
+        Assert.Contains("Card 1", refused, StringComparison.Ordinal);
+        Assert.Contains(reason, refused, StringComparison.Ordinal);
+        Assert.True(refused.Length < 1_000, refused);
+        await AssertNothingProposedAsync();
+    }
 
     private async Task AssertNothingProposedAsync()
     {
