@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown;
@@ -13,7 +14,7 @@ namespace AnkiMcp.Cli;
 /// </summary>
 internal sealed class NoteTypesCommand(CliConsole console)
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(CliConsole console)
     {

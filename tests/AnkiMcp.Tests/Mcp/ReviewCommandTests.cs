@@ -88,6 +88,21 @@ public sealed class ReviewCommandTests : CollectionTest
     }
 
     [Fact]
+    public async Task CreateJson_HoldsTheTextAsWritten()
+    {
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
+        await using (McpClient client = await StartServerAsync("reviewer"))
+            await client.CallAsync("propose_cards", Args(("lesson", "x"), ("cards", new object[] { new { kind = "basic", deck = "言語::日本語", question = "「猫」は?", answer = "cat" } })), Ct);
+        await store.ApproveAsync(1, [1], ProposalActor.TerminalReview, cancellationToken: Ct);
+
+        (int exitCode, string stdout, string stderr) = await CliRunner.RunAsync(["create", "--collection", Collection, "--anki-url", ServerLauncher.UnreachableAnki, "--json"], cancellationToken: Ct);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("\"deck\": \"言語::日本語\"", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TerminalEdit_ThatWouldBreakTheDeckFile_IsNotSaved()
     {
         ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Reviewer, cancellationToken: Ct);
