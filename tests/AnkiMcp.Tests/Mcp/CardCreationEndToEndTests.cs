@@ -116,6 +116,30 @@ public sealed class CardCreationEndToEndTests : CollectionTest
         Assert.All(await store.ListAsync(cancellationToken: Ct), card => Assert.True(card.ReachedAnki));
     }
 
+    // Issue 12.2: a dry run names what would change, as the CLI's plan does, so the assistant can tell the person.
+    [Fact]
+    public async Task SyncDryRun_NamesEachChangesDeckShortenedFirstFieldAndChangedFields_AndChangesNothing()
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        await using McpClient client = await StartServerAsync(ankiUrl: anki.Url.ToString());
+        string question = "Why does a moved String stay unusable? " + string.Concat(Enumerable.Repeat("Think of who frees the heap memory. ", 8));
+        await client.CallAsync("propose_cards", Args(("lesson", "x"), ("cards", new object[] { new { kind = "basic", deck = "Rust", question, answer = "One owner frees it." } })), Ct);
+        await client.CallAsync("approve_proposals", Args(("all", true)), Ct);
+        await client.CallAsync("create_approved_cards", Args(), Ct);
+        string file = Path.Combine(Collection, "Rust.md");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, Ct)).Replace("One owner frees it.", "Its one owner frees it, once.", StringComparison.Ordinal), Ct);
+
+        JsonElement planned = await client.CallAsync("sync", Args(("dry_run", true)), Ct);
+
+        JsonElement change = Assert.Single(planned.GetProperty("changes").EnumerateArray());
+        Assert.Equal(("update", "anki", "Rust"), (change.GetProperty("kind").GetString(), change.GetProperty("side").GetString(), change.GetProperty("deck").GetString()));
+        string note = change.GetProperty("note").GetString()!;
+        Assert.True(note.Length < question.Length / 2, note);
+        Assert.StartsWith("Why does a moved String", note, StringComparison.Ordinal);
+        Assert.Equal(["Answer"], change.GetProperty("fields").EnumerateArray().Select(field => field.GetString()));
+        Assert.Contains("One owner frees it.", anki.Inspect(collection => string.Join('|', collection.Notes.Single().Values)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Propose_FlagsCardsAnkiAlreadyHas()
     {
