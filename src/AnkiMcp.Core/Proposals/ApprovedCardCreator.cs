@@ -14,7 +14,7 @@ namespace AnkiMcp.Core.Proposals;
 /// Markdown and the next sync takes them there.
 /// </summary>
 public sealed class ApprovedCardCreator(ProposalStore store, string collectionDirectory, CachedNoteTypes noteTypes, DeckFileCache deckFiles,
-    AnkiConnectClient anki, SyncEngine sync)
+    SyncEngine sync)
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(25);
@@ -49,19 +49,9 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
         return new CardCreationResult(created, failed, files, push.Status, Describe(created, failed, files, push));
     }
 
-    // A closed Anki refuses the connection at once; asking first spares the push from reading the whole collection for nothing.
+    // A closed Anki refuses the push's first request, which it makes before reading the collection.
     private async Task<NotesPushResult> PushAsync(string[] noteKeys, CancellationToken cancellationToken)
     {
-        try
-        {
-            await anki.VersionAsync(cancellationToken);
-        }
-        catch (AnkiUnavailableException unavailable)
-        {
-            return new NotesPushResult(PushStatus.AnkiUnavailable, [],
-                $"Anki is not running, so they go to Anki with the next sync (start Anki, then sync). {unavailable.Message}");
-        }
-
         try
         {
             return await sync.PushNotesAsync(noteKeys, cancellationToken);

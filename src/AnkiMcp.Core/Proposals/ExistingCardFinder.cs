@@ -77,8 +77,8 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
         IReadOnlyList<AnkiCanAddResult> answers;
         try
         {
-            // A closed Anki refuses the connection at once; asking first spares rendering every field to HTML for nothing.
-            await anki.VersionAsync(cancellationToken);
+            // One request: a closed Anki refuses the connection at once, so asking first would only add a round trip to
+            // every proposal while Anki runs (rendering a lesson's fields costs far less than one).
             answers = await anki.CanAddNotesWithErrorDetailAsync([.. drafts.Select(draft => new AnkiNewNote(
                 draft.Deck,
                 AnkiNoteTypeOf(draft.Kind),

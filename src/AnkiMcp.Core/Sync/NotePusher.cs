@@ -13,27 +13,37 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
 {
     public async Task<NotesPushResult> PushAsync(IReadOnlyCollection<string> noteKeys, CancellationToken cancellationToken)
     {
-        LocalCollection local = LocalCollection.Load(collectionDirectory);
-        Dictionary<string, LocalNote> byKey = local.Notes.Where(note => note.Key is not null).ToDictionary(note => note.Key!, StringComparer.Ordinal);
         using SyncStateStore store = SyncStateStore.Open(collectionDirectory);
         IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
         List<PushedNote> outcome = [];
-        List<LocalNote> toPush = [];
+        List<string> unsynced = [];
         foreach (string key in noteKeys.Distinct(StringComparer.Ordinal))
         {
             if (state.TryGetValue(key, out NoteSyncState? known))
                 outcome.Add(new PushedNote(key, known.NoteId, null));
-            else if (byKey.TryGetValue(key, out LocalNote? note))
-                toPush.Add(note);
             else
-                outcome.Add(new PushedNote(key, null, "No note with this key in the collection's deck files."));
+                unsynced.Add(key);
+        }
+        if (unsynced.Count == 0)
+            return Result(outcome);
+
+        // Anki is asked first: a closed Anki ends the push at once, before the whole collection is read for nothing.
+        IReadOnlyList<AnkiActionResult> lookup = await client.MultiAsync(
+            [new AnkiAction("getActiveProfile"), new AnkiAction("modelNames"), .. unsynced.Select(key => new AnkiAction("findNotes", new { query = AnkiCollectionReader.KeyQuery(key) }))],
+            cancellationToken);
+        LocalCollection local = LocalCollection.Load(collectionDirectory);
+        Dictionary<string, LocalNote> byKey = local.Notes.Where(note => note.Key is not null).ToDictionary(note => note.Key!, StringComparer.Ordinal);
+        List<(LocalNote Note, AnkiActionResult Found)> toPush = [];
+        for (int i = 0; i < unsynced.Count; i++)
+        {
+            if (byKey.TryGetValue(unsynced[i], out LocalNote? note))
+                toPush.Add((note, lookup[i + 2]));
+            else
+                outcome.Add(new PushedNote(unsynced[i], null, "No note with this key in the collection's deck files."));
         }
         if (toPush.Count == 0)
             return Result(outcome);
 
-        IReadOnlyList<AnkiActionResult> lookup = await client.MultiAsync(
-            [new AnkiAction("getActiveProfile"), new AnkiAction("modelNames"), .. toPush.Select(note => new AnkiAction("findNotes", new { query = AnkiCollectionReader.KeyQuery(note.Key!) }))],
-            cancellationToken);
         string profile = lookup[0].GetResultOrThrow().GetString() ?? "";
         if (store.ProfileName is { } recorded && recorded != profile)
         {
@@ -54,11 +64,11 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
 
             List<NoteDecision> creates = [];
             Dictionary<NoteDecision, long> inAnki = [];
-            for (int i = 0; i < toPush.Count; i++)
+            foreach ((LocalNote note, AnkiActionResult found) in toPush)
             {
-                NoteDecision decision = new(toPush[i].Key!, toPush[i], null, null,
-                    [new SyncChange(SyncChangeKind.Create, SyncSide.Anki, toPush[i].DeckName, toPush[i].Key, toPush[i].NoteTypeName)]);
-                long? existing = lookup[i + 2].GetResultOrThrow().EnumerateArray().Select(id => (long?)id.GetInt64()).FirstOrDefault();
+                NoteDecision decision = new(note.Key!, note, null, null,
+                    [new SyncChange(SyncChangeKind.Create, SyncSide.Anki, note.DeckName, note.Key, note.NoteTypeName)]);
+                long? existing = found.GetResultOrThrow().EnumerateArray().Select(id => (long?)id.GetInt64()).FirstOrDefault();
                 if (existing is { } noteId)
                     inAnki[decision] = noteId;
                 else

@@ -52,7 +52,7 @@ public sealed partial class SyncEngine
         catch (AnkiUnavailableException unavailable)
         {
             return new NotesPushResult(PushStatus.AnkiUnavailable, [],
-                $"Anki is not reachable, so the {noteKeys.Count} note{(noteKeys.Count == 1 ? "" : "s")} stay in Markdown and go to Anki with the next sync. ({unavailable.Message})");
+                $"Anki is not reachable, so {(noteKeys.Count == 1 ? "the note stays in Markdown and goes" : $"the {noteKeys.Count} notes stay in Markdown and go")} to Anki with the next sync (start Anki, then sync). ({unavailable.Message})");
         }
         catch (SyncRefusedException refused)
         {

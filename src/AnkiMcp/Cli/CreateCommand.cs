@@ -34,7 +34,7 @@ internal static class CreateCommand
 
         ProposalStore store = await ProposalStore.OpenAsync(collection, ApprovalPolicy.Reviewer, cancellationToken: cancellationToken);
         using AnkiConnectClient anki = new(AnkiConnectOptions.Resolve(parseResult.GetValue(GlobalOptions.AnkiUrl)));
-        ApprovedCardCreator creator = new(store, collection, new CachedNoteTypes(collection), new DeckFileCache(), anki, new SyncEngine(collection, anki));
+        ApprovedCardCreator creator = new(store, collection, new CachedNoteTypes(collection), new DeckFileCache(), new SyncEngine(collection, anki));
         CardCreationResult result;
         try
         {

@@ -45,8 +45,7 @@ internal static class AnkiMcpServerSetup
         services.AddSingleton(provider => new SyncEngine(settings.CollectionDirectory, provider.GetRequiredService<AnkiConnectClient>(),
             provider.GetRequiredService<ILogger<SyncEngine>>()));
         services.AddSingleton(provider => new ApprovedCardCreator(store, settings.CollectionDirectory,
-            provider.GetRequiredService<CachedNoteTypes>(), provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<AnkiConnectClient>(),
-            provider.GetRequiredService<SyncEngine>()));
+            provider.GetRequiredService<CachedNoteTypes>(), provider.GetRequiredService<DeckFileCache>(), provider.GetRequiredService<SyncEngine>()));
         IMcpServerBuilder server = services
             .AddMcpServer(options =>
             {

@@ -28,7 +28,7 @@ public sealed class ApprovedCardCreatorTests : CollectionTest
         await using Emulator anki = await Emulator.StartAsync();
         using AnkiConnectClient client = new(new AnkiConnectOptions(anki.Url));
         ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
-        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), client, new SyncEngine(Collection, client));
+        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), new SyncEngine(Collection, client));
         CardCreationResult result = await creator.CreateAsync(CreationScope.All, ProposalActor.Assistant, Ct);
 
         Assert.Equal(claimed.Select(card => card.NoteKey), result.Created.Select(card => card.NoteKey));
@@ -51,7 +51,7 @@ public sealed class ApprovedCardCreatorTests : CollectionTest
         ProposalBatch batch = await store.ProposeAsync("lesson", [Drafts.Basic(), Drafts.Cloze(), Drafts.Why()], ProposalActor.Assistant, Ct);
         await store.ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct);
         using AnkiConnectClient closedAnki = new(new AnkiConnectOptions(new Uri("http://127.0.0.1:9")));
-        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), closedAnki, new SyncEngine(Collection, closedAnki));
+        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), new SyncEngine(Collection, closedAnki));
 
         CardCreationResult result = await creator.CreateAsync(CreationScope.All, ProposalActor.Assistant, Ct);
 
