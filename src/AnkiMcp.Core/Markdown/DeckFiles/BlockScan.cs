@@ -89,7 +89,7 @@ internal sealed class BlockScan
         labelLength = 0;
         if (IsSeparator(i))
             return LineRole.Separator;
-        if (MetadataComment.Read(line, out _) != MetadataKind.None)
+        if (MetadataComment.KindOf(line) != MetadataKind.None)
             return LineRole.Metadata;
         labelLength = FieldLabel.Match(line);
         if (labelLength > 0 && _types.IsLabel(line[..labelLength]))

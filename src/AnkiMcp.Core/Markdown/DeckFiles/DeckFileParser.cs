@@ -47,8 +47,12 @@ public static class DeckFileParser
         {
             NoteBlockParser block = new(lines, start, end, types, scan.Roles, fileName);
             MarkdownNote? note = block.Parse(errors);
-            foreach (int opener in scan.UnclosedFenceLines.Where(l => l >= start && l < end))
+            // A loop by index: most files have no unclosed fence, and this runs for every note.
+            for (int u = 0; u < scan.UnclosedFenceLines.Count; u++)
             {
+                int opener = scan.UnclosedFenceLines[u];
+                if (opener < start || opener >= end)
+                    continue;
                 errors.Add(new CollectionError(fileName, opener + 1, "this code fence is never closed; add a closing ``` line"));
                 note = null;
             }

@@ -4,11 +4,13 @@ namespace AnkiMcp.Core.Markdown.DeckFiles;
 internal sealed class DeckLines
 {
     private readonly string _text;
-    private readonly List<(int Start, int Length)> _lines = [];
+    private readonly List<(int Start, int Length)> _lines;
 
     public DeckLines(string text)
     {
         _text = text;
+        // Sized once: a deck file has thousands of lines, and growing the list by doubling copies them all again.
+        _lines = new List<(int Start, int Length)>(text.AsSpan().Count('\n') + 1);
         int start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         int lineStart = start;
         for (int i = start; i < text.Length; i++)

@@ -59,8 +59,17 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
 
     private void StartField(ReadOnlyMemory<char> line, int labelLength, int lineNumber)
     {
-        string label = line.Span[..labelLength].ToString();
-        FieldText? previous = _fields.Find(f => f.Label == label);
+        ReadOnlySpan<char> written = line.Span[..labelLength];
+        string label = types.KnownLabel(written) ?? written.ToString();
+        FieldText? previous = null;
+        foreach (FieldText given in _fields)
+        {
+            if (given.Label == label)
+            {
+                previous = given;
+                break;
+            }
+        }
         if (previous is not null)
             _errors.Add(new CollectionError(fileName, lineNumber, $"field {label} is given twice in this note (first on line {previous.Line}); merge them into one"));
         FieldText field = new(label, lineNumber);
@@ -116,7 +125,10 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
         }
         else
         {
-            type = types.Infer([.. _fields.Select(f => f.Label)], out string? reason);
+            string[] labels = new string[_fields.Count];
+            for (int i = 0; i < labels.Length; i++)
+                labels[i] = _fields[i].Label;
+            type = types.Infer(labels, out string? reason);
             if (type is null)
                 _errors.Add(new CollectionError(fileName, firstLine, reason!));
         }

@@ -12,6 +12,8 @@ public static partial class NoteKey
     /// <summary>Whether <paramref name="key"/> is acceptable in a key comment (AnkiOps' alphabet: letters, digits, '-').</summary>
     public static bool IsValid(string key) => ValidKey().IsMatch(key);
 
+    internal static bool IsValid(ReadOnlySpan<char> key) => ValidKey().IsMatch(key);
+
     [GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial Regex ValidKey();
 }

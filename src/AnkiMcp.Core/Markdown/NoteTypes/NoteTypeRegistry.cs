@@ -60,6 +60,10 @@ public sealed class NoteTypeRegistry
     /// <summary>Whether <paramref name="label"/> (e.g. <c>Q:</c>) belongs to any type.</summary>
     public bool IsLabel(ReadOnlySpan<char> label) => _byLabel.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(label);
 
+    /// <summary>The registry's own string for <paramref name="label"/>, so parsed notes share it; null when no type uses it.</summary>
+    internal string? KnownLabel(ReadOnlySpan<char> label) =>
+        _byLabel.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(label, out string? known, out _) ? known : null;
+
     /// <summary>The field a label stands for in every type that uses it, or null.</summary>
     public NoteFieldDefinition? FieldForLabel(string label) => _byLabel.GetValueOrDefault(label);
 
