@@ -4,8 +4,9 @@ namespace AnkiMcp.Core.Sync;
 
 /// <summary>
 /// The start of a two-way sync: whether the last recorded <see cref="SyncAgreement"/> still holds. Anki is asked the
-/// first of the two requests a full run begins with while the collection files are hashed; only when they, the
-/// referenced media and the state's clock are as agreed is the second asked. A run that goes on to plan in full
+/// first of the two requests a full run begins with while the collection files are hashed; only when they and the
+/// referenced media are as agreed and the state is still there is the second asked. The state is not opened: every
+/// write to it forgets the agreement, which carries the profile the state links. A run that goes on to plan in full
 /// reuses what was read.
 /// </summary>
 internal sealed class AgreementCheck
@@ -42,15 +43,16 @@ internal sealed class AgreementCheck
         AnkiCollectionReader reader = new(client);
         Task<AnkiSnapshot> asking = Task.Run(() => reader.ReadSnapshotAsync(agreed.NoteTypes, cancellationToken), cancellationToken);
         string files = CollectionFilesDigest.Of(collectionDir);
-        (long clock, string? profile) = StateOf(collectionDir);
-        if (agreed.Files != files || clock != agreed.AnkiClock || (await new MediaRenamer(collectionDir).RenamesAsync(agreed.Media, cancellationToken)).Count > 0)
+        // Every write to the state forgets the agreement, so the state is as agreed while it exists.
+        if (agreed.Files != files || !File.Exists(SyncStateStore.PathFor(collectionDir))
+            || (await new MediaRenamer(collectionDir).RenamesAsync(agreed.Media, cancellationToken)).Count > 0)
         {
             // A full run follows: it uses the answer if it searches for the same note types, and meets any error in its own order.
             return new AgreementCheck(files) { NoteTypes = agreed.NoteTypes, Snapshot = AnswerOrNullAsync(asking) };
         }
 
         AnkiSnapshot snapshot = await asking;
-        SyncEngine.CheckProfile(profile, snapshot.Profile);
+        SyncEngine.CheckProfile(agreed.Profile, snapshot.Profile);
         Dictionary<string, int> unmanaged = new(StringComparer.Ordinal);
         long readClock = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 1;
         AnkiModTimes modTimes = await reader.ReadModTimesAsync(snapshot, agreed.NoteTypes, unmanaged, cancellationToken);
@@ -64,12 +66,6 @@ internal sealed class AgreementCheck
             Unmanaged = unmanaged,
             Holds = anki.Digest == agreed.Anki && anki.NewestMod < agreed.AnkiClock,
         };
-    }
-
-    private static (long AnkiClock, string? Profile) StateOf(string collectionDir)
-    {
-        using SyncStateStore store = SyncStateStore.Open(collectionDir);
-        return (store.AnkiClock, store.ProfileName);
     }
 
     private static async Task<AnkiSnapshot?> AnswerOrNullAsync(Task<AnkiSnapshot> asking)

@@ -183,20 +183,20 @@ public sealed partial class SyncEngine
             mediaPlan.Transfers, noteTypes.Changes) { RenamedMedia = renames.AsPlan };
         LogPlan(_logger, direction, plan.Changes.Count, plan.Media.Count, options.DryRun);
         if (agreement is not null && !changesSomething && noteTypesInStep && held.Count == 0 && warnings.Count == 0 && notSynced.Count == 0
-            && !planned.Decisions.Any(decision => decision.IsOpenConflict))
+            && !planned.Decisions.Any(decision => decision.IsOpenConflict) && store.ProfileName is { } profile)
         {
-            RecordAgreement(agreement.Files, snapshot, modTimes, ankiClock, [.. local.Types.Keys], renames.Referenced);
+            RecordAgreement(agreement.Files, snapshot, modTimes, ankiClock, profile, [.. local.Types.Keys], renames.Referenced);
         }
         return new SyncReport(direction, DryRun: false, plan, commit, warnings) { NotSynced = notSynced, UnmanagedNotes = unmanaged ?? new Dictionary<string, int>() };
     }
 
     // Both sides agree and this run changed nothing: recorded, unless a file changed while the run read it or a note
     // changed in Anki within the second the run read the modification times.
-    private void RecordAgreement(string filesBefore, AnkiSnapshot snapshot, AnkiModTimes modTimes, long ankiClock, IReadOnlyList<string> noteTypes, IReadOnlyList<string> media)
+    private void RecordAgreement(string filesBefore, AnkiSnapshot snapshot, AnkiModTimes modTimes, long ankiClock, string profile, IReadOnlyList<string> noteTypes, IReadOnlyList<string> media)
     {
         AnkiStateDigest anki = AnkiStateDigest.Of(snapshot, modTimes);
         if (anki.NewestMod < ankiClock && CollectionFilesDigest.Of(_collectionDir) == filesBefore)
-            new SyncAgreement(SyncAgreement.ThisBuild, ankiClock, filesBefore, anki.Digest, [.. noteTypes.Order(StringComparer.Ordinal)], media).Write(_collectionDir);
+            new SyncAgreement(SyncAgreement.ThisBuild, ankiClock, profile, filesBefore, anki.Digest, [.. noteTypes.Order(StringComparer.Ordinal)], media).Write(_collectionDir);
     }
 
     /// <summary>Applies the decisions; returns those whose write to Anki was sent but not kept.</summary>

@@ -39,11 +39,13 @@ public sealed class SyncStateStore : IDisposable
         """;
 
     private readonly SqliteConnection _connection;
+    private readonly string _collectionDir;
 
-    private SyncStateStore(SqliteConnection connection, string path)
+    private SyncStateStore(SqliteConnection connection, string collectionDir)
     {
         _connection = connection;
-        DatabasePath = path;
+        _collectionDir = collectionDir;
+        DatabasePath = PathFor(collectionDir);
     }
 
     /// <summary>The database file.</summary>
@@ -65,17 +67,17 @@ public sealed class SyncStateStore : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            return OpenOrCreate(path, keepConnectionOpen);
+            return OpenOrCreate(collectionDir, keepConnectionOpen);
         }
         catch (SqliteException)
         {
-            SetAside(path);
-            return OpenOrCreate(path, keepConnectionOpen);
+            SetAside(collectionDir);
+            return OpenOrCreate(collectionDir, keepConnectionOpen);
         }
         catch (InvalidDataException)
         {
-            SetAside(path);
-            return OpenOrCreate(path, keepConnectionOpen);
+            SetAside(collectionDir);
+            return OpenOrCreate(collectionDir, keepConnectionOpen);
         }
     }
 
@@ -129,8 +131,15 @@ public sealed class SyncStateStore : IDisposable
         return command.ReadAll(reader => (Name: reader.GetString(0), Digest: reader.GetString(1))).ToDictionary(row => row.Name, row => row.Digest, StringComparer.Ordinal);
     }
 
-    /// <summary>Starts the one write transaction of a run; nothing is stored until <see cref="SyncStateTransaction.Commit"/>.</summary>
-    public SyncStateTransaction BeginWrite() => new(_connection, _connection.BeginTransaction());
+    /// <summary>
+    /// Starts the one write transaction of a run; nothing is stored until <see cref="SyncStateTransaction.Commit"/>.
+    /// The recorded <see cref="SyncAgreement"/> is forgotten first: it vouches for the state as it was, profile link included.
+    /// </summary>
+    public SyncStateTransaction BeginWrite()
+    {
+        SyncAgreement.Forget(_collectionDir);
+        return new(_connection, _connection.BeginTransaction());
+    }
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
@@ -145,8 +154,9 @@ public sealed class SyncStateStore : IDisposable
         return command.ExecuteScalar() as string;
     }
 
-    private static SyncStateStore OpenOrCreate(string path, bool pooling)
+    private static SyncStateStore OpenOrCreate(string collectionDir, bool pooling)
     {
+        string path = PathFor(collectionDir);
         SqliteConnection connection = new(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -161,6 +171,8 @@ public sealed class SyncStateStore : IDisposable
             long version = (long)Scalar(connection, "PRAGMA user_version")!;
             if (version == 0 && (long)Scalar(connection, "SELECT count(*) FROM sqlite_master")! == 0)
             {
+                // A new state links nothing yet: an agreement recorded with the one it replaces no longer holds.
+                SyncAgreement.Forget(collectionDir);
                 using SqliteTransaction transaction = connection.BeginTransaction();
                 Execute(connection, Schema + string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {SchemaVersion};"), transaction);
                 transaction.Commit();
@@ -169,7 +181,7 @@ public sealed class SyncStateStore : IDisposable
             {
                 throw new InvalidDataException($"{path} has schema version {version}, expected {SchemaVersion}.");
             }
-            return new SyncStateStore(connection, path);
+            return new SyncStateStore(connection, collectionDir);
         }
         catch
         {
@@ -178,8 +190,9 @@ public sealed class SyncStateStore : IDisposable
         }
     }
 
-    private static void SetAside(string path)
+    private static void SetAside(string collectionDir)
     {
+        string path = PathFor(collectionDir);
         SqliteConnection.ClearAllPools();
         foreach (string suffix in new[] { "-wal", "-shm" })
             File.Delete(path + suffix);

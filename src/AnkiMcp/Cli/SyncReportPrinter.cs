@@ -114,7 +114,9 @@ internal static class SyncReportPrinter
             return $"{command}: Markdown and Anki are NOT in step ({report.NotSynced.Count} note{(report.NotSynced.Count == 1 ? "" : "s")} not synced).";
         string changes = Summary(report.Plan.Changes) + (report.Plan.Media.Count > 0 ? $", {report.Plan.Media.Count} media" : "")
             + (report.Plan.RenamedMedia.Count > 0 ? $", {report.Plan.RenamedMedia.Count} media renamed" : "");
-        return report.DryRun ? $"{command} (dry run, nothing was changed) would make: {changes}" : $"{command}: {changes}";
+        // The first line alone must never read as agreement while a note did not sync.
+        string notSynced = report.NotSynced.Count == 0 ? "" : $"; NOT in step: {report.NotSynced.Count} note{(report.NotSynced.Count == 1 ? "" : "s")} not synced";
+        return report.DryRun ? $"{command} (dry run, nothing was changed) would make: {changes}{notSynced}" : $"{command}: {changes}{notSynced}";
     }
 
     private static string Summary(IEnumerable<SyncChange> changes)

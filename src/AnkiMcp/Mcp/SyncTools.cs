@@ -69,7 +69,8 @@ internal sealed class SyncTools(SyncEngine engine, ProposalStore store)
                 + (conflicts > 0 ? $"; {conflicts} conflicts would be kept for the person to settle" : "")
                 + (report.NotSynced.Count > 0 ? $"; {report.NotSynced.Count} notes could not be written now (see not_synced)" : "") + ". Nothing was changed.",
             SyncOutcome.ConflictsOpen => $"Changed Anki: {anki}; Markdown: {markdown}; {conflicts} notes were changed on both sides and are NOT in step: "
-                + "Anki's version of each is in conflicts/KEY.md. The person settles each by editing the note's deck file and deleting conflicts/KEY.md, or with `ankimcp sync --prefer markdown:KEY` / `--prefer anki:KEY`.",
+                + "Anki's version of each is in conflicts/KEY.md. The person settles each by editing the note's deck file and deleting conflicts/KEY.md, or with `ankimcp sync --prefer markdown:KEY` / `--prefer anki:KEY`."
+                + (report.NotSynced.Count > 0 ? $" Also, {report.NotSynced.Count} note{(report.NotSynced.Count == 1 ? "" : "s")} did NOT sync (see not_synced for the cause and what to do)." : ""),
             _ => $"Changed Anki: {anki}; Markdown: {markdown}; {report.NotSynced.Count} notes did NOT sync (see not_synced for the cause and what to do); the next sync sends them again.",
         };
         return new SyncResult(name, report.DryRun, JsonNamingPolicy.CamelCase.ConvertName(report.Outcome.ToString()), anki, markdown, conflicts,

@@ -140,6 +140,36 @@ public sealed class CardCreationEndToEndTests : CollectionTest
         Assert.Contains("One owner frees it.", anki.Inspect(collection => string.Join('|', collection.Notes.Single().Values)), StringComparison.Ordinal);
     }
 
+    // With conflicts open, a note Anki dropped the write of must still be named: the message never reads as "only conflicts".
+    [Fact]
+    public async Task Sync_WithAConflictAndAWriteAnkiDropped_TheMessageNamesBoth()
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        await using McpClient client = await StartServerAsync(ankiUrl: anki.Url.ToString());
+        await client.CallAsync("propose_cards", Args(("lesson", "x"), ("cards", new object[]
+        {
+            new { kind = "basic", deck = "Rust", question = "What frees a String's heap memory?", answer = "Its one owner." },
+            new { kind = "basic", deck = "Rust", question = "What does `&mut` grant?", answer = "Exclusive access." },
+        })), Ct);
+        await client.CallAsync("approve_proposals", Args(("all", true)), Ct);
+        await client.CallAsync("create_approved_cards", Args(), Ct);
+        string file = Path.Combine(Collection, "Rust.md");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, Ct))
+            .Replace("Its one owner.", "Its owner, once.", StringComparison.Ordinal)
+            .Replace("Exclusive access.", "Exclusive, mutable access.", StringComparison.Ordinal), Ct);
+        long Id(string answer) => anki.Inspect(collection => collection.Notes.Single(note => note.Values.Contains(answer)).Id);
+        anki.EditNote(Id("Its one owner."), "Answer", "The owner, when it goes out of scope.");
+        anki.BrowseNoteBefore("updateNote", Id("Exclusive access."));
+
+        JsonElement synced = await client.CallAsync("sync", Args(), Ct);
+
+        Assert.Equal("conflictsOpen", synced.GetProperty("outcome").GetString());
+        Assert.Single(synced.GetProperty("not_synced").EnumerateArray());
+        string message = synced.GetProperty("message").GetString()!;
+        Assert.Contains("changed on both sides and are NOT in step", message, StringComparison.Ordinal);
+        Assert.Contains("Also, 1 note did NOT sync", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Propose_FlagsCardsAnkiAlreadyHas()
     {

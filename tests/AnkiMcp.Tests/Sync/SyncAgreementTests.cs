@@ -15,15 +15,15 @@ public sealed class SyncAgreementTests
 
     // Anki's clock an hour back: every note is older than the second a sync reads the modification times in, so a
     // no-op records the agreement (a note changed within that second never lets it be recorded).
-    private static Task<SyncWorld> StartAsync() =>
-        SyncWorld.StartAsync(new EmulatorOptions { Clock = new FrozenClock(DateTimeOffset.UtcNow.AddHours(-1)) });
+    private static Task<SyncWorld> StartAsync(IReadOnlyList<string>? profiles = null) =>
+        SyncWorld.StartAsync(new EmulatorOptions { Clock = new FrozenClock(DateTimeOffset.UtcNow.AddHours(-1)), Profiles = profiles ?? ["User 1"] });
 
     private static string AgreementFile(SyncWorld world) => world.Path(".ankimcp", "agreement.json");
 
     /// <summary>Imports a deck, then syncs again: that no-op records the agreement.</summary>
-    private static async Task<SyncWorld> AgreedWorldAsync()
+    private static async Task<SyncWorld> AgreedWorldAsync(IReadOnlyList<string>? profiles = null)
     {
-        SyncWorld world = await StartAsync();
+        SyncWorld world = await StartAsync(profiles);
         world.Write("Biology.md", SyncWorld.QaDeck("What is ATP?", "What is DNA?"));
         await world.SyncAsync();
         Assert.False(File.Exists(AgreementFile(world)));
@@ -173,5 +173,60 @@ public sealed class SyncAgreementTests
 
         Assert.True(report.Plan.IsEmpty);
         Assert.NotEqual(0, world.Anki.ActionCount("notesInfo"));
+    }
+
+    [Fact]
+    public async Task AnotherActiveProfile_IsRefusedWhileTheAgreementHolds()
+    {
+        await using SyncWorld world = await AgreedWorldAsync(["User 1", "Work"]);
+        world.Anki.SetActiveProfile("Work");
+
+        SyncRefusedException refused = await Assert.ThrowsAsync<SyncRefusedException>(() => world.SyncAsync());
+
+        Assert.Contains("'User 1'", refused.Message, StringComparison.Ordinal);
+        // Refused on Anki's first answer, before the modification times are asked for.
+        Assert.Equal(1, world.Anki.HttpRequestCount);
+    }
+
+    [Fact]
+    public async Task AProfileRelinkedByInit_IsNotHiddenByTheAgreement()
+    {
+        await using SyncWorld world = await AgreedWorldAsync(["User 1", "Work"]);
+        world.Anki.SetActiveProfile("Work");
+        await CollectionInitializer.InitializeAsync(world.Dir, tutorial: false, world.Client, SyncWorld.Cancel);
+        // Anki looks exactly as agreed again, but the collection now belongs to the other profile.
+        world.Anki.SetActiveProfile("User 1");
+
+        SyncRefusedException refused = await Assert.ThrowsAsync<SyncRefusedException>(() => world.SyncAsync());
+
+        Assert.Contains("belongs to the Anki profile 'Work'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PushingApprovedNotes_ForgetsTheAgreement()
+    {
+        await using SyncWorld world = await AgreedWorldAsync();
+        string agreed = File.ReadAllText(AgreementFile(world));
+        world.Write("Biology.md", world.Read("Biology.md") + "\n---\n\n<!-- note_key: aaaaaaaaaaa1 -->\nQ: What is RNA?\nA: ribonucleic acid\n");
+        // The agreement put back as it was, to show that the push itself forgets it.
+        File.WriteAllText(AgreementFile(world), agreed);
+
+        NotesPushResult result = await world.Engine.PushNotesAsync(["aaaaaaaaaaa1"], SyncWorld.Cancel);
+
+        Assert.Equal(PushStatus.Pushed, result.Status);
+        Assert.False(File.Exists(AgreementFile(world)));
+    }
+
+    [Fact]
+    public async Task AnUnreadableAgreement_MeansAFullRun()
+    {
+        await using SyncWorld world = await AgreedWorldAsync();
+        File.WriteAllText(AgreementFile(world), File.ReadAllText(AgreementFile(world)).Replace("\"profile\"", "\"profil\"", StringComparison.Ordinal));
+
+        SyncReport report = await world.SyncAsync();
+
+        Assert.True(report.Plan.IsEmpty);
+        // The full run found the sides agreeing and recorded the agreement afresh.
+        Assert.Contains("\"profile\":\"User 1\"", File.ReadAllText(AgreementFile(world)), StringComparison.Ordinal);
     }
 }

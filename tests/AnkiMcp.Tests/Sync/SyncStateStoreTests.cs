@@ -44,6 +44,35 @@ public sealed class SyncStateStoreTests
     }
 
     [Fact]
+    public void EveryWrite_ForgetsTheRecordedAgreement()
+    {
+        using TempCollection collection = new(withDefaults: false);
+        using SyncStateStore store = SyncStateStore.Open(collection.Dir);
+        string agreement = Path.Combine(collection.Dir, ".ankimcp", "agreement.json");
+        File.WriteAllText(agreement, "{}");
+
+        using (SyncStateTransaction transaction = store.BeginWrite())
+            transaction.Commit();
+
+        Assert.False(File.Exists(agreement));
+    }
+
+    [Fact]
+    public void ANewState_ForgetsTheAgreementRecordedWithTheOneBefore()
+    {
+        using TempCollection collection = new(withDefaults: false);
+        string agreement = Path.Combine(collection.Dir, ".ankimcp", "agreement.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(agreement)!);
+        File.WriteAllText(agreement, "{}");
+
+        using (SyncStateStore.Open(collection.Dir))
+            Assert.False(File.Exists(agreement));
+        File.WriteAllText(agreement, "{}");
+        using (SyncStateStore.Open(collection.Dir))
+            Assert.True(File.Exists(agreement));
+    }
+
+    [Fact]
     public void UncommittedTransaction_LeavesNoTrace()
     {
         using TempCollection collection = new(withDefaults: false);

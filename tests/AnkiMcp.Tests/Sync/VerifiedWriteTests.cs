@@ -75,6 +75,23 @@ public sealed class VerifiedWriteTests
     }
 
     [Fact]
+    public async Task OneOfTwoEditsHeldByTheBrowser_TheOtherSyncs_AndTheFirstLineSaysNotInStep()
+    {
+        (SyncWorld world, string key, long id) = await SyncedWorldAsync();
+        await using SyncWorld disposing = world;
+        await world.Client.InvokeAsync("guiBrowse", new { query = $"nid:{id}" }, SyncWorld.Cancel);
+        world.Write("Biology.md", world.Read("Biology.md").Replace("answer to", "reply to", StringComparison.Ordinal));
+
+        SyncReport report = await world.SyncAsync();
+        string firstLine = AnkiMcp.Cli.SyncReportPrinter.ToPlainText(report).Split(Environment.NewLine)[0];
+
+        Assert.Equal(SyncOutcome.NotSynced, report.Outcome);
+        Assert.Equal(key, Assert.Single(report.NotSynced).NoteKey);
+        Assert.Equal(1, report.Plan.Count(SyncChangeKind.Update, SyncSide.Anki));
+        Assert.Equal("sync: 1 update in Anki; NOT in step: 1 note not synced", firstLine);
+    }
+
+    [Fact]
     public async Task DryRun_SaysWhichNoteTheBrowserHolds_AndWritesNothing()
     {
         (SyncWorld world, string key, long id) = await SyncedWorldAsync();
