@@ -72,11 +72,9 @@ public sealed class ApprovedCardCreatorTests : CollectionTest
     [Fact]
     public async Task AnEditBetweenTwoCreations_IsSeenByTheNext_EvenKeepingSizeAndWriteTime()
     {
-        DefaultNoteTypes.WriteTo(Collection);
         await using Emulator anki = await Emulator.StartAsync();
         using AnkiConnectClient client = new(new AnkiConnectOptions(anki.Url));
-        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
-        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), new SyncEngine(Collection, client));
+        (ProposalStore store, ApprovedCardCreator creator) = await ServerCreatorAsync(client);
         CardCreationResult first = await CreateAsync(store, creator, Drafts.Basic(), Drafts.Cloze());
         Assert.Equal(PushStatus.Pushed, first.Push);
 
@@ -101,11 +99,9 @@ public sealed class ApprovedCardCreatorTests : CollectionTest
     [Fact]
     public async Task ADeckFileDeletedBetweenTwoCreations_IsNotServedFromMemory()
     {
-        DefaultNoteTypes.WriteTo(Collection);
         await using Emulator anki = await Emulator.StartAsync();
         using AnkiConnectClient client = new(new AnkiConnectOptions(anki.Url));
-        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
-        ApprovedCardCreator creator = new(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), new SyncEngine(Collection, client));
+        (ProposalStore store, ApprovedCardCreator creator) = await ServerCreatorAsync(client);
         await CreateAsync(store, creator, Drafts.Basic(), Drafts.Cloze());
         string gitDeck = Path.Combine(Collection, DeckFileNames.ToFileName("Programming::Git"));
 
@@ -117,6 +113,14 @@ public sealed class ApprovedCardCreatorTests : CollectionTest
         Assert.Empty(collection.Errors);
         Assert.Equal(second.Created[0].NoteKey, Assert.Single(collection.FindDeck("Programming::Git")!.Notes).Key);
         Assert.Single(collection.FindDeck("Programming::Rust")!.Notes);
+    }
+
+    // A creator as the MCP server holds it: its caches live from one creation to the next.
+    private async Task<(ProposalStore Store, ApprovedCardCreator Creator)> ServerCreatorAsync(AnkiConnectClient client)
+    {
+        DefaultNoteTypes.WriteTo(Collection);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        return (store, new ApprovedCardCreator(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), new SyncEngine(Collection, client)));
     }
 
     private static async Task<CardCreationResult> CreateAsync(ProposalStore store, ApprovedCardCreator creator, params CardDraft[] drafts)
