@@ -16,6 +16,12 @@ public static class DeckFileParser
     public static DeckFile Load(string path, NoteTypeRegistry types)
     {
         byte[] bytes = File.ReadAllBytes(path);
+        return Parse(path, bytes, types, HashOf(bytes));
+    }
+
+    /// <summary>Parses a deck file's bytes, read and hashed by the caller.</summary>
+    internal static DeckFile Parse(string path, byte[] bytes, NoteTypeRegistry types, string contentHash)
+    {
         // Decoded into a pooled buffer, not a string: the text is only read while parsing (values are copied out), and
         // a deck file's text is usually large enough for the large object heap, whose allocations start full
         // collections of everything a collection load keeps.
@@ -23,7 +29,7 @@ public static class DeckFileParser
         try
         {
             int length = Encoding.UTF8.GetChars(bytes, buffer);
-            return Parse(path, buffer.AsMemory(0, length), types, HashOf(bytes));
+            return Parse(path, buffer.AsMemory(0, length), types, contentHash);
         }
         finally
         {
