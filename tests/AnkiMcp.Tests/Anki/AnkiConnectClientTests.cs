@@ -260,6 +260,53 @@ public sealed class AnkiConnectClientTests
         Assert.Equal(40, anki.ActionCount("addNote"));
     }
 
+    [Fact]
+    public async Task AChunkedReply_IsReadWhole()
+    {
+        using var server = new OneShotHttpServer(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "10\r\n{\"result\": [\"Def\r\n11;note=split\r\nault\"], \"error\": \r\n5\r\nnull}\r\n0\r\n\r\n", Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url));
+
+        Assert.Equal(["Default"], await client.DeckNamesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AReplyCutShort_SaysTheConnectionBroke()
+    {
+        using var server = new OneShotHttpServer("HTTP/1.1 200 OK\r\nContent-Length: 400\r\n\r\n{\"result\": 6, ", Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url));
+
+        AnkiUnavailableException e = await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.VersionAsync(Ct));
+
+        Assert.Contains("broke during version", e.Message, StringComparison.Ordinal);
+        Assert.Contains("14 of its 400 bytes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHostName_IsResolved()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(new Uri($"http://localhost:{anki.Url.Port}")));
+
+        Assert.Equal(6, await client.VersionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ACancelledCall_IsCancelled_AndTheNextCallWorks()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        anki.SetReplyDelay(TimeSpan.FromSeconds(5));
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.VersionAsync(cancel.Token));
+
+        anki.SetReplyDelay(TimeSpan.Zero);
+        Assert.Equal(6, await client.VersionAsync(Ct));
+    }
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
