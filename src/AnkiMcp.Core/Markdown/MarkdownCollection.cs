@@ -50,17 +50,18 @@ public sealed class MarkdownCollection
             sourceByPath[path] = source;
         List<CollectionError> errors = [.. decks.SelectMany(d => d.Errors)];
         Dictionary<string, DeckFile> deckNames = new(StringComparer.Ordinal);
-        Dictionary<string, (DeckFile Deck, MarkdownNote Note)> seen = new(StringComparer.Ordinal);
+        // Sized once: a large collection has tens of thousands of keys, and growing by doubling copies them all again.
+        Dictionary<string, (DeckFile Deck, MarkdownNote Note)> seen = new(decks.Sum(deck => deck.Notes.Count), StringComparer.Ordinal);
         foreach (DeckFile deck in decks)
         {
             string file = sourceByPath[deck.Path].RelativePathOf(Path.GetFileName(deck.Path));
             if (!deckNames.TryAdd(deck.DeckName, deck))
                 errors.Add(new CollectionError(file, 1, $"deck '{deck.DeckName}' is also the deck of {RelativePath(sourceByPath, deckNames[deck.DeckName])}; a deck lives in one file, so merge the two or rename one"));
-            foreach (MarkdownNote note in deck.Notes.Where(n => n.Key is not null))
+            foreach (MarkdownNote note in deck.Notes)
             {
-                if (!seen.TryAdd(note.Key!, (deck, note)))
+                if (note.Key is not null && !seen.TryAdd(note.Key, (deck, note)))
                 {
-                    (DeckFile firstDeck, MarkdownNote firstNote) = seen[note.Key!];
+                    (DeckFile firstDeck, MarkdownNote firstNote) = seen[note.Key];
                     if (firstDeck != deck)
                         errors.Add(new CollectionError(file, note.Line, $"duplicate note_key {note.Key}: also used in {RelativePath(sourceByPath, firstDeck)}:{firstNote.Line}; keep one and delete the other key line to get a new key"));
                 }

@@ -84,6 +84,16 @@ internal static class MarkdownGenerators
         .SelectMany(chars => Gen.Elements("", "{{c1::", "}}", "\\(", "\\)", "\\[", "\\]", "```", "\n\n", "<b>", "</b>", "![a](media/x.png){width=5}", "&amp;", "&#x41;", "<br>", "1. ", "- ", "> ", "# ")
             .Select(extra => new string([.. chars]) + extra + new string([.. chars.AsEnumerable().Reverse()])));
 
+    /// <summary>Text that is plain prose or nearly so (numbers at line starts, list markers, odd white space and line
+    /// breaks), where the renderer's plain-text shortcut has to decide exactly as Markdig does.</summary>
+    public static Gen<string> NearlyPlain { get; } = Between(Gen.Frequency(
+        (8, Gen.Elements("alpha", "Beta", "München", "it's", "a-b", "end.", "word", "2", "42", "1908", "1234567890", "Q", "→")),
+        (4, Gen.Elements(" ", "\n", "\n\n", "  \n", " \n")),
+        (3, Gen.Elements("1. ", "2) ", "1.", "3)", "12. ", "1234567890. ", "1, 3", "1,5", "2.5", "1:", "9 ", "- ", "+ ", "-", "+", "--", "---", "+1")),
+        (2, Gen.Elements(",", ".", ")", "(", ":", "?", "{", "}", "'", "\"", "/", "%", "$", ";", "@", "é", "日本語")),
+        (1, Gen.Elements("\u00a0", "\u2028", "\u2029", "\u0085", "\f", "\v", "\u3000", "\u2003"))), 0, 24)
+        .Select(parts => string.Concat(parts));
+
     /// <summary>HTML of the kind Anki's editor and other tools produce.</summary>
     public static Gen<string> AnkiHtml { get; } = Between(Gen.OneOf(
         s_word,

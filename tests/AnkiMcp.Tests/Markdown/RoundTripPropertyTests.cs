@@ -45,4 +45,33 @@ public sealed class RoundTripPropertyTests
     public void PlainTextShortcutMatchesMarkdig() =>
         Check.One(s_config, Prop.ForAll(MarkdownGenerators.Hostile.ToArbitrary(), (string text) =>
             Assert.Equal(AnkiHtmlRenderer.ToHtmlWithMarkdig(text), AnkiHtmlRenderer.ToHtml(text))));
+
+    [Fact]
+    public void PlainTextShortcutMatchesMarkdigOnNearlyPlainText()
+    {
+        int shortcuts = 0;
+        Check.One(s_config.WithMaxTest(2_000), Prop.ForAll(MarkdownGenerators.NearlyPlain.ToArbitrary(), (string text) =>
+        {
+            if (PlainText.TryRender(text) is not { } html)
+                return;
+            shortcuts++;
+            Assert.Equal(AnkiHtmlRenderer.ToHtmlWithMarkdig(text), html);
+        }));
+        // The generator is meant to reach the shortcut; a change that made it decline everything would test nothing.
+        Assert.True(shortcuts > 200, $"only {shortcuts} of 2,000 texts took the shortcut");
+    }
+
+    [Theory]
+    [MemberData(nameof(RoundTripCorpusTests.Corpus), MemberType = typeof(RoundTripCorpusTests))]
+    [InlineData("2")]
+    [InlineData("1, 3")]
+    [InlineData("1908 was the year.\nCanberra 12")]
+    [InlineData("1. a list")]
+    [InlineData("3) a list")]
+    [InlineData("1234567890. not a list: ten digits")]
+    [InlineData("Hydrogen bonds\n→ open lattice\n\n→ buoyancy")]
+    [InlineData("a\u2028b")]
+    [InlineData("a\n\u00a0\nb")]
+    public void PlainTextShortcutMatchesMarkdigOnCorpus(string text) =>
+        Assert.Equal(AnkiHtmlRenderer.ToHtmlWithMarkdig(text), AnkiHtmlRenderer.ToHtml(text));
 }

@@ -40,13 +40,13 @@ public static class DeckFileParser
         }
         DeckLines lines = new(text);
         BlockScan scan = BlockScan.Run(lines, types);
-        List<MarkdownNote> notes = [];
+        List<MarkdownNote> notes = new(scan.Blocks.Count);
         List<string> failedKeys = [];
-        Dictionary<string, int> keyLines = new(StringComparer.Ordinal);
+        Dictionary<string, int> keyLines = new(scan.Blocks.Count, StringComparer.Ordinal);
+        NoteBlockParser block = new(lines, types, scan.Roles, fileName);
         foreach ((int start, int end) in scan.Blocks)
         {
-            NoteBlockParser block = new(lines, start, end, types, scan.Roles, fileName);
-            MarkdownNote? note = block.Parse(errors);
+            MarkdownNote? note = block.Parse(start, end, errors);
             // A loop by index: most files have no unclosed fence, and this runs for every note.
             for (int u = 0; u < scan.UnclosedFenceLines.Count; u++)
             {

@@ -1,26 +1,37 @@
+using System.Runtime.InteropServices;
 using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Markdown.DeckFiles;
 
-/// <summary>Parses one note block of a deck file (see <see cref="DeckFileParser"/>), with the line roles
-/// <see cref="BlockScan"/> decided.</summary>
-internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteTypeRegistry types, IReadOnlyList<LineRole> roles, string fileName)
+/// <summary>Parses the note blocks of one deck file (see <see cref="DeckFileParser"/>), with the line roles
+/// <see cref="BlockScan"/> decided. One parser reads every block of the file in turn, so its lists are allocated once
+/// per file, not once per note.</summary>
+internal sealed class NoteBlockParser(DeckLines lines, NoteTypeRegistry types, IReadOnlyList<LineRole> roles, string fileName)
 {
     private readonly List<FieldText> _fields = [];
+    // The lines of every field of the note, field after field: a field's lines are added while it is the last one.
+    private readonly List<ReadOnlyMemory<char>> _fieldLines = [];
+    private readonly List<string> _labels = [];
     private readonly List<string> _tags = [];
     private readonly List<CollectionError> _errors = [];
     private string? _typeName;
     private int _typeLine;
 
-    /// <summary>The key of the note, once parsed and well formed.</summary>
+    /// <summary>The key of the note last parsed, once parsed and well formed.</summary>
     public string? Key { get; private set; }
 
     /// <summary>1-based line of the key comment.</summary>
     public int KeyLine { get; private set; }
 
-    /// <summary>Parses the block; returns the note, or null after adding its errors to <paramref name="errors"/>.</summary>
-    public MarkdownNote? Parse(List<CollectionError> errors)
+    /// <summary>Parses the block of lines [<paramref name="start"/>, <paramref name="end"/>); returns the note, or null
+    /// after adding its errors to <paramref name="errors"/>.</summary>
+    public MarkdownNote? Parse(int start, int end, List<CollectionError> errors)
     {
+        _fields.Clear();
+        _fieldLines.Clear();
+        _tags.Clear();
+        _errors.Clear();
+        (_typeName, _typeLine, Key, KeyLine) = (null, 0, null, 0);
         int firstLine = 0;
         for (int i = start; i < end; i++)
         {
@@ -36,10 +47,10 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
                     StartField(lines.Memory(i), FieldLabel.Match(line), i + 1);
                     break;
                 case LineRole.Content:
-                    _fields[^1].Lines.Add(lines.Memory(i));
+                    AddLine(lines.Memory(i));
                     break;
                 case LineRole.EscapedContent:
-                    _fields[^1].Lines.Add(lines.Memory(i)[1..]);
+                    AddLine(lines.Memory(i)[1..]);
                     break;
                 default:
                     if (line.IsWhiteSpace() || line.TrimStart().StartsWith("<!--"))
@@ -61,20 +72,22 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
     {
         ReadOnlySpan<char> written = line.Span[..labelLength];
         string label = types.KnownLabel(written) ?? written.ToString();
-        FieldText? previous = null;
         foreach (FieldText given in _fields)
         {
             if (given.Label == label)
             {
-                previous = given;
+                _errors.Add(new CollectionError(fileName, lineNumber, $"field {label} is given twice in this note (first on line {given.Line}); merge them into one"));
                 break;
             }
         }
-        if (previous is not null)
-            _errors.Add(new CollectionError(fileName, lineNumber, $"field {label} is given twice in this note (first on line {previous.Line}); merge them into one"));
-        FieldText field = new(label, lineNumber);
-        field.Lines.Add(line[labelLength..].TrimStart());
-        _fields.Add(field);
+        _fields.Add(new FieldText(label, lineNumber, _fieldLines.Count, 0));
+        AddLine(line[labelLength..].TrimStart());
+    }
+
+    private void AddLine(ReadOnlyMemory<char> line)
+    {
+        _fieldLines.Add(line);
+        CollectionsMarshal.AsSpan(_fields)[^1].LineCount++;
     }
 
     private void ReadMetadata(ReadOnlySpan<char> line, int lineNumber)
@@ -120,15 +133,18 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
                 _errors.Add(new CollectionError(fileName, _typeLine, $"unknown note_type '{_typeName}'; known types: {string.Join(", ", types.Types.Select(t => t.Name))}"));
                 return null;
             }
-            foreach (FieldText field in _fields.Where(f => type.FieldByLabel(f.Label) is null))
-                _errors.Add(new CollectionError(fileName, field.Line, $"{field.Label} is not a field of note type {type.Name}"));
+            foreach (FieldText field in _fields)
+            {
+                if (type.FieldByLabel(field.Label) is null)
+                    _errors.Add(new CollectionError(fileName, field.Line, $"{field.Label} is not a field of note type {type.Name}"));
+            }
         }
         else
         {
-            string[] labels = new string[_fields.Count];
-            for (int i = 0; i < labels.Length; i++)
-                labels[i] = _fields[i].Label;
-            type = types.Infer(labels, out string? reason);
+            _labels.Clear();
+            foreach (FieldText field in _fields)
+                _labels.Add(field.Label);
+            type = types.Infer(_labels, out string? reason);
             if (type is null)
                 _errors.Add(new CollectionError(fileName, firstLine, reason!));
         }
@@ -136,50 +152,48 @@ internal sealed class NoteBlockParser(DeckLines lines, int start, int end, NoteT
             return null;
 
         Dictionary<string, string> values = new(type.Fields.Count, StringComparer.Ordinal);
-        foreach (NoteFieldDefinition field in type.LabelledFields)
-            values[field.Name] = "";
+        for (int i = 0; i < type.Fields.Count; i++)
+        {
+            if (type.Fields[i].Label is not null)
+                values[type.Fields[i].Name] = "";
+        }
         foreach (FieldText field in _fields)
-            values[type.FieldByLabel(field.Label)!.Name] = field.Value();
+            values[type.FieldByLabel(field.Label)!.Name] = Value(field);
         foreach (string problem in NoteValidator.Validate(type, values))
             _errors.Add(new CollectionError(fileName, firstLine, problem));
         return _errors.Count > 0 ? null : new MarkdownNote(Key, type.Name, values, NoteTags.Normalize(_tags), firstLine);
     }
 
-    private sealed class FieldText(string label, int line)
+    /// <summary>The value of a field (without leading blank lines and trailing white space) from its lines, which are
+    /// slices of the file text, so that only the joined value is allocated.</summary>
+    private string Value(FieldText field)
     {
-        public string Label { get; } = label;
-
-        public int Line { get; } = line;
-
-        /// <summary>The lines of the value as slices of the file text, so that only the joined value is allocated.</summary>
-        public List<ReadOnlyMemory<char>> Lines { get; } = [];
-
-        /// <summary>The value without leading blank lines and trailing white space.</summary>
-        public string Value()
+        int first = field.FirstLine, last = field.FirstLine + field.LineCount;
+        while (first < last && _fieldLines[first].Span.IsWhiteSpace())
+            first++;
+        while (last > first && _fieldLines[last - 1].Span.IsWhiteSpace())
+            last--;
+        if (first == last)
+            return "";
+        // The last kept line has content, so trimming its end trims the end of the joined value.
+        ReadOnlyMemory<char> lastLine = _fieldLines[last - 1].TrimEnd();
+        int length = last - first - 1 + lastLine.Length;
+        for (int i = first; i < last - 1; i++)
+            length += _fieldLines[i].Length;
+        return string.Create(length, (_fieldLines, first, last, lastLine), static (destination, state) =>
         {
-            int first = 0, last = Lines.Count;
-            while (first < last && Lines[first].Span.IsWhiteSpace())
-                first++;
-            while (last > first && Lines[last - 1].Span.IsWhiteSpace())
-                last--;
-            if (first == last)
-                return "";
-            // The last kept line has content, so trimming its end trims the end of the joined value.
-            ReadOnlyMemory<char> lastLine = Lines[last - 1].TrimEnd();
-            int length = last - first - 1 + lastLine.Length;
-            for (int i = first; i < last - 1; i++)
-                length += Lines[i].Length;
-            return string.Create(length, (Lines, first, last, lastLine), static (destination, state) =>
+            int at = 0;
+            for (int i = state.first; i < state.last - 1; i++)
             {
-                int at = 0;
-                for (int i = state.first; i < state.last - 1; i++)
-                {
-                    state.Lines[i].Span.CopyTo(destination[at..]);
-                    at += state.Lines[i].Length;
-                    destination[at++] = '\n';
-                }
-                state.lastLine.Span.CopyTo(destination[at..]);
-            });
-        }
+                state._fieldLines[i].Span.CopyTo(destination[at..]);
+                at += state._fieldLines[i].Length;
+                destination[at++] = '\n';
+            }
+            state.lastLine.Span.CopyTo(destination[at..]);
+        });
     }
+
+    /// <summary>A field of the note: its label, the 1-based line of the label and where its lines are in the list of
+    /// the note's field lines.</summary>
+    private record struct FieldText(string Label, int Line, int FirstLine, int LineCount);
 }

@@ -14,14 +14,19 @@ public static partial class NoteValidator
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(fields);
         List<string> problems = [];
-        foreach (NoteFieldDefinition field in type.LabelledFields)
+        // Loops by index over the type's fields rather than LINQ: the parser validates every note of a collection.
+        bool hasCloze = false;
+        for (int i = 0; i < type.Fields.Count; i++)
         {
-            if (field.Identifying && !(type.IsChoice && NoteTypeDefinition.IsChoiceField(field)) && string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field.Name)))
+            NoteFieldDefinition field = type.Fields[i];
+            if (field.Label is null)
+                continue;
+            string? value = fields.GetValueOrDefault(field.Name);
+            if (field.Identifying && !(type.IsChoice && NoteTypeDefinition.IsChoiceField(field)) && string.IsNullOrWhiteSpace(value))
                 problems.Add($"{field.Label} ({field.Name}) is required for {type.Name} notes but is empty");
         }
-        bool hasCloze = false;
-        foreach (string value in fields.Values)
-            hasCloze |= value.Contains("{{c", StringComparison.Ordinal) && ClozeMarker().IsMatch(value);
+        foreach (KeyValuePair<string, string> field in fields)
+            hasCloze |= field.Value.Contains("{{c", StringComparison.Ordinal) && ClozeMarker().IsMatch(field.Value);
         if (type.IsCloze && !hasCloze)
             problems.Add($"{type.Name} is a cloze type but the note has no cloze; mark text like {{{{c1::this}}}}");
         if (!type.IsCloze && hasCloze)
@@ -34,10 +39,13 @@ public static partial class NoteValidator
     private static void ValidateChoices(NoteTypeDefinition type, IReadOnlyDictionary<string, string> fields, List<string> problems)
     {
         Dictionary<int, NoteFieldDefinition> filled = [];
-        foreach (NoteFieldDefinition field in type.LabelledFields.Where(NoteTypeDefinition.IsChoiceField))
+        for (int i = 0; i < type.Fields.Count; i++)
         {
-            if (!string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field.Name)) && TrailingNumber().Match(field.Name) is { Success: true } m)
-                filled[int.Parse(m.Value, CultureInfo.InvariantCulture)] = field;
+            NoteFieldDefinition field = type.Fields[i];
+            if (field.Label is null || !NoteTypeDefinition.IsChoiceField(field) || string.IsNullOrWhiteSpace(fields.GetValueOrDefault(field.Name)))
+                continue;
+            foreach (ValueMatch number in TrailingNumber().EnumerateMatches(field.Name))
+                filled[int.Parse(field.Name.AsSpan(number.Index, number.Length), CultureInfo.InvariantCulture)] = field;
         }
         if (filled.Count < 2)
             problems.Add($"{type.Name} notes need at least two choices (e.g. C1: and C2:)");

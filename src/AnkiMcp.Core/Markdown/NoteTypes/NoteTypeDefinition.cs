@@ -23,11 +23,12 @@ public sealed record NoteTypeDefinition(
     /// <summary>The field written with <paramref name="label"/>, or null.</summary>
     public NoteFieldDefinition? FieldByLabel(string label)
     {
-        // A plain loop: the parser asks this for every field of every note.
-        foreach (NoteFieldDefinition field in Fields)
+        // A loop by index (foreach over the interface would allocate an enumerator): the parser asks this for every
+        // field of every note.
+        for (int i = 0; i < Fields.Count; i++)
         {
-            if (field.Label == label)
-                return field;
+            if (Fields[i].Label == label)
+                return Fields[i];
         }
         return null;
     }

@@ -70,11 +70,27 @@ public sealed class NoteTypeRegistry
     /// <summary>Picks the note type from the labels a note uses (AnkiOps' rules): a candidate has every used label and
     /// every identifying label, except that a choice type needs its identifying non-choice labels and at least one
     /// choice label. Returns the type, or null with the reason in <paramref name="error"/>.</summary>
-    public NoteTypeDefinition? Infer(IReadOnlyCollection<string> labels, out string? error)
+    public NoteTypeDefinition? Infer(IReadOnlyList<string> labels, out string? error)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        (NoteTypeDefinition? type, error) = _inferred.GetOrAdd(string.Join(' ', labels), _ => InferUncached(labels));
-        return type;
+        // The parser asks this for every note, nearly always with a set of labels seen before: the key is looked up
+        // without allocating it.
+        int length = labels.Count - 1;
+        for (int i = 0; i < labels.Count; i++)
+            length += labels[i].Length;
+        Span<char> key = length <= 256 ? stackalloc char[Math.Max(length, 0)] : new char[length];
+        int at = 0;
+        for (int i = 0; i < labels.Count; i++)
+        {
+            if (i > 0)
+                key[at++] = ' ';
+            labels[i].CopyTo(key[at..]);
+            at += labels[i].Length;
+        }
+        if (!_inferred.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out (NoteTypeDefinition? Type, string? Error) inferred))
+            inferred = _inferred.GetOrAdd(key.ToString(), static (_, state) => state.Registry.InferUncached(state.Labels), (Registry: this, Labels: labels));
+        error = inferred.Error;
+        return inferred.Type;
     }
 
     private (NoteTypeDefinition? Type, string? Error) InferUncached(IReadOnlyCollection<string> labels)

@@ -16,7 +16,9 @@ internal static class HtmlTagBalance
     /// <summary>Marks the unbalanced tags among the inlines of one paragraph (see <see cref="IsUnbalanced"/>).</summary>
     public static void MarkUnbalanced(ContainerInline? container)
     {
-        foreach (HtmlInline tag in UnbalancedTags(container) ?? [])
+        if (UnbalancedTags(container) is not { } unbalanced)
+            return;
+        foreach (HtmlInline tag in unbalanced)
             tag.SetData(s_unbalanced, true);
     }
 
