@@ -44,16 +44,18 @@ internal static class PlainHttpPost
     /// <exception cref="IOException">The reply is not HTTP or ended early.</exception>
     public static (int Status, byte[] Body) Exchange(Socket socket, Uri url, ReadOnlySpan<byte> json, DateTime deadline)
     {
-        string head = $"POST {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Type: application/json\r\nContent-Length: {json.Length}\r\nConnection: close\r\n\r\n";
-        byte[] request = new byte[Encoding.ASCII.GetByteCount(head) + json.Length];
-        int headLength = Encoding.ASCII.GetBytes(head, request);
+        string requestHead = $"POST {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Type: application/json\r\nContent-Length: {json.Length}\r\nConnection: close\r\n\r\n";
+        byte[] request = new byte[Encoding.ASCII.GetByteCount(requestHead) + json.Length];
+        int headLength = Encoding.ASCII.GetBytes(requestHead, request);
         json.CopyTo(request.AsSpan(headLength));
         socket.SendTimeout = RemainingMilliseconds(deadline);
         socket.Send(request);
 
         byte[] reply = new byte[64 * 1024];
         int length = 0;
-        while (true)
+        ReplyHead? head = null;
+        // Read to the close, or (a server that keeps the connection open despite "Connection: close") to the declared length.
+        while (head is not { ContentLength: { } declared } || length < head.Value.BodyStart + declared)
         {
             if (length == reply.Length)
                 Array.Resize(ref reply, reply.Length * 2);
@@ -62,8 +64,9 @@ internal static class PlainHttpPost
             if (read == 0)
                 break;
             length += read;
+            head ??= ReadHead(reply.AsSpan(0, length));
         }
-        return Parse(reply.AsSpan(0, length));
+        return Parse(reply.AsSpan(0, length), head);
     }
 
     private static int RemainingMilliseconds(DateTime deadline)
@@ -72,16 +75,31 @@ internal static class PlainHttpPost
         return remaining >= 1 ? (int)Math.Min(remaining, int.MaxValue) : throw new SocketException((int)SocketError.TimedOut);
     }
 
-    private static (int Status, byte[] Body) Parse(ReadOnlySpan<byte> reply)
+    private static (int Status, byte[] Body) Parse(ReadOnlySpan<byte> reply, ReplyHead? read)
+    {
+        ReplyHead head = read ?? throw new IOException(reply.IsEmpty ? "the server closed the connection without replying" : "the reply ended within its headers");
+        ReadOnlySpan<byte> content = reply[head.BodyStart..];
+        if (head.Chunked)
+            return (head.Status, Unchunk(content));
+        if (head.ContentLength is { } expected)
+        {
+            return content.Length >= expected
+                ? (head.Status, content[..(int)expected].ToArray())
+                : throw new IOException($"the reply ended after {content.Length} of its {expected} bytes");
+        }
+        return (head.Status, content.ToArray());
+    }
+
+    /// <summary>The status line and framing headers, once the reply holds all its headers; null before.</summary>
+    private static ReplyHead? ReadHead(ReadOnlySpan<byte> reply)
     {
         int headEnd = reply.IndexOf(HeaderEnd);
         if (headEnd < 0)
-            throw new IOException(reply.IsEmpty ? "the server closed the connection without replying" : "the reply ended within its headers");
+            return null;
         string[] lines = Encoding.ASCII.GetString(reply[..headEnd]).Split("\r\n");
         string[] status = lines[0].Split(' ', 3);
         if (status.Length < 2 || !status[0].StartsWith("HTTP/1.", StringComparison.Ordinal) || !int.TryParse(status[1], out int code))
             throw new IOException($"the reply is not HTTP/1.1 ('{lines[0]}')");
-        ReadOnlySpan<byte> content = reply[(headEnd + HeaderEnd.Length)..];
         long? contentLength = null;
         bool chunked = false;
         foreach (string line in lines.Skip(1))
@@ -91,20 +109,12 @@ internal static class PlainHttpPost
                 continue;
             ReadOnlySpan<char> name = line.AsSpan(0, colon).Trim();
             ReadOnlySpan<char> value = line.AsSpan(colon + 1).Trim();
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && long.TryParse(value, out long declared))
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && long.TryParse(value, out long declared) && declared >= 0)
                 contentLength = declared;
             else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) && value.Contains("chunked", StringComparison.OrdinalIgnoreCase))
                 chunked = true;
         }
-        if (chunked)
-            return (code, Unchunk(content));
-        if (contentLength is { } expected)
-        {
-            return content.Length >= expected
-                ? (code, content[..(int)expected].ToArray())
-                : throw new IOException($"the reply ended after {content.Length} of its {expected} bytes");
-        }
-        return (code, content.ToArray());
+        return new ReplyHead(code, headEnd + HeaderEnd.Length, chunked ? null : contentLength, chunked);
     }
 
     private static byte[] Unchunk(ReadOnlySpan<byte> content)
@@ -130,4 +140,6 @@ internal static class PlainHttpPost
             content = content[(size + 2)..];
         }
     }
+
+    private readonly record struct ReplyHead(int Status, int BodyStart, long? ContentLength, bool Chunked);
 }

@@ -274,6 +274,15 @@ public sealed class AnkiConnectClientTests
     }
 
     [Fact]
+    public async Task AServerThatKeepsTheConnectionOpen_IsReadToItsContentLength_NotToTheTimeout()
+    {
+        using var server = new OneShotHttpServer(OneShotHttpServer.Ok("""{"result": 6, "error": null}"""), Ct, holdOpen: TimeSpan.FromMinutes(1));
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url) { Timeout = TimeSpan.FromSeconds(20) });
+
+        Assert.Equal(6, await client.VersionAsync(Ct));
+    }
+
+    [Fact]
     public async Task AHostName_IsResolved()
     {
         await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();

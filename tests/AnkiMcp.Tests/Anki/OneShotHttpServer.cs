@@ -13,11 +13,14 @@ internal sealed class OneShotHttpServer : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Task<string> _request;
 
-    public OneShotHttpServer(string reply, CancellationToken cancellationToken)
+    /// <param name="reply">The bytes sent back, head and body.</param>
+    /// <param name="cancellationToken">Stops the server.</param>
+    /// <param name="holdOpen">How long the connection stays open after the reply (the add-on closes it at once).</param>
+    public OneShotHttpServer(string reply, CancellationToken cancellationToken, TimeSpan holdOpen = default)
     {
         _listener.Start();
         Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-        _request = ServeAsync(Encoding.UTF8.GetBytes(reply), cancellationToken);
+        _request = ServeAsync(Encoding.UTF8.GetBytes(reply), holdOpen, cancellationToken);
     }
 
     public Uri Url { get; }
@@ -32,7 +35,7 @@ internal sealed class OneShotHttpServer : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    private async Task<string> ServeAsync(byte[] reply, CancellationToken cancellationToken)
+    private async Task<string> ServeAsync(byte[] reply, TimeSpan holdOpen, CancellationToken cancellationToken)
     {
         using TcpClient connection = await _listener.AcceptTcpClientAsync(cancellationToken);
         NetworkStream stream = connection.GetStream();
@@ -46,6 +49,7 @@ internal sealed class OneShotHttpServer : IDisposable
             received.AddRange(buffer.AsSpan(0, read));
         }
         await stream.WriteAsync(reply, cancellationToken);
+        await Task.Delay(holdOpen, cancellationToken);
         return Encoding.UTF8.GetString([.. received]);
     }
 
