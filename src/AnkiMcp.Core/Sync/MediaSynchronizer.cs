@@ -26,7 +26,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         Dictionary<string, string> candidates = new(StringComparer.Ordinal);
         foreach (NoteDecision decision in decisions.Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki)))
         {
-            foreach (string name in MediaReferences.In(NoteConverter.ToAnkiFields(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
+            foreach (string name in MediaReferences.In(NoteConverter.AnkiHtml(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
             {
                 MediaFileState file = _folder.Inspect(renamedFrom?.GetValueOrDefault(name) ?? name);
                 if (file.Kind != MediaFileKind.Readable)
