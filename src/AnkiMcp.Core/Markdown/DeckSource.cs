@@ -45,14 +45,16 @@ public sealed partial class DeckSource
     /// <summary>The path of a file of this source relative to the collection, with '/'.</summary>
     public string RelativePathOf(string fileName) => NoteTypePrefix + fileName;
 
-    /// <summary>The collection's own source followed by every <c>collab/&lt;owner&gt;/&lt;repo&gt;/</c> folder, by name.</summary>
+    /// <summary>The collection's own source followed by every <c>collab/&lt;owner&gt;/&lt;repo&gt;/</c> folder, by name;
+    /// their note types come from <paramref name="noteTypes"/> when given (loaded again only when their files changed).</summary>
     /// <exception cref="CollectionFormatException">A source's note types are missing or invalid, or a collab folder's
     /// name cannot be a GitHub owner or repository.</exception>
-    public static IReadOnlyList<DeckSource> Discover(string collectionDir)
+    public static IReadOnlyList<DeckSource> Discover(string collectionDir, CachedNoteTypes? noteTypes = null)
     {
         ArgumentNullException.ThrowIfNull(collectionDir);
         string root = Path.GetFullPath(collectionDir);
-        List<DeckSource> sources = [new(root, null, NoteTypeRegistry.Load(root))];
+        Func<string, string, NoteTypeRegistry> load = noteTypes is null ? NoteTypeRegistry.Load : noteTypes.Get;
+        List<DeckSource> sources = [new(root, null, load(root, ""))];
         string collab = Path.Combine(root, CollabFolder);
         if (!System.IO.Directory.Exists(collab))
             return sources;
@@ -69,7 +71,7 @@ public sealed partial class DeckSource
                 }
                 try
                 {
-                    sources.Add(new DeckSource(repository, name, NoteTypeRegistry.Load(repository, $"{CollabFolder}/{name}/")));
+                    sources.Add(new DeckSource(repository, name, load(repository, $"{CollabFolder}/{name}/")));
                 }
                 catch (CollectionFormatException invalid)
                 {

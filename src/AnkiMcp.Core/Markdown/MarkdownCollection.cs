@@ -37,14 +37,16 @@ public sealed class MarkdownCollection
     /// <summary>All problems: those of each deck file plus keys used in more than one file.</summary>
     public IReadOnlyList<CollectionError> Errors { get; }
 
-    /// <summary>Loads the collection in <paramref name="dir"/>.</summary>
+    /// <summary>Loads the collection in <paramref name="dir"/>; with <paramref name="noteTypes"/> and <paramref name="deckFiles"/>,
+    /// only what changed since they last read it is parsed again (every check runs on the whole collection all the same).</summary>
     /// <exception cref="CollectionFormatException">The note types (of the folder or of a collab source) are missing or invalid.</exception>
-    public static MarkdownCollection Load(string dir)
+    public static MarkdownCollection Load(string dir, CachedNoteTypes? noteTypes = null, DeckFileCache? deckFiles = null)
     {
         string full = Path.GetFullPath(dir);
-        IReadOnlyList<DeckSource> sources = DeckSource.Discover(full);
+        IReadOnlyList<DeckSource> sources = DeckSource.Discover(full, noteTypes);
         List<(DeckSource Source, string Path)> paths = [.. sources.SelectMany(source => DeckFilePaths(source.Directory).Select(path => (source, path)))];
-        List<DeckFile> decks = [.. paths.AsParallel().AsOrdered().Select(item => Located(item.Source, DeckFileParser.Load(item.Path, item.Source.NoteTypes)))];
+        Func<string, NoteTypeRegistry, DeckFile> load = deckFiles is null ? DeckFileParser.Load : deckFiles.Get;
+        List<DeckFile> decks = [.. paths.AsParallel().AsOrdered().Select(item => Located(item.Source, load(item.Path, item.Source.NoteTypes)))];
         Dictionary<string, DeckSource> sourceByPath = new(StringComparer.Ordinal);
         foreach ((DeckSource source, string path) in paths)
             sourceByPath[path] = source;

@@ -54,7 +54,7 @@ public sealed class ApprovedCardCreator(ProposalStore store, string collectionDi
     {
         try
         {
-            return await sync.PushNotesAsync(noteKeys, cancellationToken);
+            return await sync.PushNotesAsync(noteKeys, noteTypes, deckFiles, cancellationToken);
         }
         catch (AnkiConnectException refused)
         {

@@ -76,6 +76,10 @@ public static class CardNotes
         }
     }
 
+    // The same text renders the same: only a text that came back different is rendered to compare.
+    private static bool ReadsBackChanged(string text, string readBack) =>
+        readBack != text && AnkiHtmlRenderer.ToHtml(readBack) != AnkiHtmlRenderer.ToHtml(text);
+
     private static string? ReadBackProblem(MarkdownNote note, NoteTypeRegistry types)
     {
         string text = DeckFileWriter.Render([note], types);
@@ -91,7 +95,7 @@ public static class CardNotes
         if (written.Notes.Count != 1)
             return $"written to its deck file, it would read back as {written.Notes.Count} notes: it holds text that separates notes; reword it";
         string[] changed = [.. note.Fields
-            .Where(field => AnkiHtmlRenderer.ToHtml(written.Notes[0].Fields.GetValueOrDefault(field.Key) ?? "") != AnkiHtmlRenderer.ToHtml(field.Value))
+            .Where(field => ReadsBackChanged(field.Value, written.Notes[0].Fields.GetValueOrDefault(field.Key) ?? ""))
             .Select(field => field.Key)];
         return changed.Length == 0
             ? null

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -32,6 +33,10 @@ public static partial class DuplicateFinder
     ], StringComparer.Ordinal);
 
     // Words that say what kind of thing a card is about rather than which one: "the `git stash` command" is `git stash`.
+    // Normalised texts by the very string they were made from (a string never changes), kept while it lives: the
+    // collection's notes stay parsed between proposals, so their texts are not normalised again each time.
+    private static readonly ConditionalWeakTable<string, string> s_normalized = [];
+
     private static readonly FrozenSet<string> s_kindWords = FrozenSet.ToFrozenSet(
         ["command", "keyword", "function", "method", "flag", "option", "operator", "statement"], StringComparer.Ordinal);
 
@@ -59,7 +64,7 @@ public static partial class DuplicateFinder
     public static IReadOnlyList<DuplicateMatch> FindAmong(IReadOnlyList<ExistingCard> cards, int firstToCheck = 0)
     {
         ArgumentNullException.ThrowIfNull(cards);
-        string[] texts = [.. cards.Select(card => Normalize(card.FirstField))];
+        string[] texts = [.. cards.Select(card => s_normalized.GetValue(card.FirstField, Normalize))];
         int[][] words = WordSets(texts);
         Dictionary<string, int> noteTypes = new(StringComparer.Ordinal);
         Dictionary<(string NoteType, string Text), int> exact = [];

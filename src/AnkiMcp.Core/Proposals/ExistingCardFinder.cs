@@ -22,8 +22,9 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
     {
         ArgumentNullException.ThrowIfNull(drafts);
         HashSet<string> wanted = [.. drafts.Select(draft => CardKindSchema.For(draft.Kind).NoteTypeName)];
-        Task<IEnumerable<ExistingCard>> inAnki = AnkiDuplicatesAsync(drafts, cancellationToken);
-        List<ExistingCard> existing = [.. await WaitingProposalsAsync(wanted, revising, cancellationToken), .. MarkdownNotes(wanted)];
+        NoteTypeRegistry? types = NoteTypes();
+        Task<IEnumerable<ExistingCard>> inAnki = AnkiDuplicatesAsync(drafts, types, cancellationToken);
+        List<ExistingCard> existing = [.. await WaitingProposalsAsync(wanted, revising, cancellationToken), .. MarkdownNotes(wanted, types)];
         existing.AddRange(await inAnki);
         return existing;
     }
@@ -40,17 +41,23 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
                 $"{item.Card.State.ToString().ToLowerInvariant()} card {item.Card.Number} of batch {item.Card.BatchId}"));
     }
 
-    private List<ExistingCard> MarkdownNotes(HashSet<string> wanted)
+    // The collection's note types, read once per search; null when they cannot be read.
+    private NoteTypeRegistry? NoteTypes()
     {
-        NoteTypeRegistry types;
         try
         {
-            types = noteTypes.Get();
+            return noteTypes.Get();
         }
         catch (CollectionFormatException)
         {
-            return [];
+            return null;
         }
+    }
+
+    private List<ExistingCard> MarkdownNotes(HashSet<string> wanted, NoteTypeRegistry? types)
+    {
+        if (types is null)
+            return [];
 
         // Cards are compared per kind: a note counts under the kind its note type serves (AnkiOpsQA serves basic cards too).
         Dictionary<string, string> kindByType = new(StringComparer.Ordinal);
@@ -72,7 +79,7 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
         return cards;
     }
 
-    private async Task<IEnumerable<ExistingCard>> AnkiDuplicatesAsync(IReadOnlyList<CardDraft> drafts, CancellationToken cancellationToken)
+    private async Task<IEnumerable<ExistingCard>> AnkiDuplicatesAsync(IReadOnlyList<CardDraft> drafts, NoteTypeRegistry? types, CancellationToken cancellationToken)
     {
         IReadOnlyList<AnkiCanAddResult> answers;
         try
@@ -81,7 +88,7 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             // every proposal while Anki runs (rendering a lesson's fields costs far less than one).
             answers = await anki.CanAddNotesWithErrorDetailAsync([.. drafts.Select(draft => new AnkiNewNote(
                 draft.Deck,
-                AnkiNoteTypeOf(draft.Kind),
+                AnkiNoteTypeOf(draft.Kind, types),
                 draft.Fields.ToDictionary(field => field.Key, field => AnkiHtmlRenderer.ToHtml(field.Value)),
                 draft.Tags))], cancellationToken);
         }
@@ -98,21 +105,14 @@ public sealed class ExistingCardFinder(ProposalStore store, string collectionDir
             {
                 CardKindSchema schema = CardKindSchema.For(item.Draft.Kind);
                 return new ExistingCard(schema.NoteTypeName, item.Draft.Fields.GetValueOrDefault(schema.FirstField) ?? string.Empty,
-                    $"a note in Anki (note type {AnkiNoteTypeOf(item.Draft.Kind)})");
+                    $"a note in Anki (note type {AnkiNoteTypeOf(item.Draft.Kind, types)})");
             });
     }
 
     // The name the kind's cards have in Anki: the collection's note type for it, AnkiMcp's when the types cannot be read.
-    private string AnkiNoteTypeOf(CardKind kind)
+    private static string AnkiNoteTypeOf(CardKind kind, NoteTypeRegistry? types)
     {
         CardKindSchema schema = CardKindSchema.For(kind);
-        try
-        {
-            return schema.NoteTypeIn(noteTypes.Get())?.Name ?? schema.NoteTypeName;
-        }
-        catch (CollectionFormatException)
-        {
-            return schema.NoteTypeName;
-        }
+        return (types is null ? null : schema.NoteTypeIn(types)?.Name) ?? schema.NoteTypeName;
     }
 }

@@ -208,6 +208,8 @@ public sealed class ProposalStore
     public Task ReleaseClaimAsync(IReadOnlyCollection<Proposal> claimed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claimed);
+        if (claimed.Count == 0)
+            return Task.CompletedTask;
         return WriteAsync(async repository =>
         {
             foreach (Proposal card in claimed)
@@ -220,6 +222,8 @@ public sealed class ProposalStore
     public Task RecordAnkiDeliveryAsync(IReadOnlyCollection<string> noteKeys, bool reachedAnki, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(noteKeys);
+        if (noteKeys.Count == 0)
+            return Task.CompletedTask;
         return WriteAsync(async repository =>
         {
             foreach (string key in noteKeys)

@@ -1,4 +1,6 @@
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Sync;
 
@@ -11,8 +13,11 @@ internal sealed class LocalCollection
         Directory = directory;
         Collection = collection;
         Types = collection.Sources.SelectMany(source => source.NoteTypes.Types).ToDictionary(type => type.Name, type => new ManagedNoteType(type), StringComparer.Ordinal);
-        Notes = [.. collection.Decks.SelectMany(deck => deck.Notes.Select(note => new LocalNote(
-            note.Key, note.NoteTypeName, deck.DeckName, note.Fields, note.Tags, RelativePath(deck.Path), note.Line)))];
+        Notes = [.. collection.Decks.SelectMany(deck =>
+        {
+            string file = RelativePath(deck.Path);
+            return deck.Notes.Select(note => new LocalNote(note.Key, note.NoteTypeName, deck.DeckName, note.Fields, note.Tags, file, note.Line));
+        })];
     }
 
     public string Directory { get; }
@@ -27,13 +32,14 @@ internal sealed class LocalCollection
     public LocalCollection WithDeckTexts(IReadOnlyDictionary<string, string> textsByPath) =>
         textsByPath.Count == 0 ? this : Checked(Directory, Collection.WithDeckTexts(textsByPath));
 
-    /// <summary>Loads the folder; any parse error stops the sync before it changes anything.</summary>
-    public static LocalCollection Load(string directory)
+    /// <summary>Loads the folder (through the caches when given: see <see cref="MarkdownCollection.Load"/>); any parse
+    /// error stops the sync before it changes anything.</summary>
+    public static LocalCollection Load(string directory, CachedNoteTypes? noteTypes = null, DeckFileCache? deckFiles = null)
     {
         MarkdownCollection collection;
         try
         {
-            collection = MarkdownCollection.Load(directory);
+            collection = MarkdownCollection.Load(directory, noteTypes, deckFiles);
         }
         catch (CollectionFormatException invalid)
         {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Sync;
 
@@ -7,14 +9,17 @@ namespace AnkiMcp.Core.Sync;
 /// Pushes a few new Markdown notes to Anki right after they were written (card creation), in one batched request
 /// when the note types are current: decks and notes go in one <c>multi</c>. A note Anki already holds under its key
 /// (an earlier push whose reply was lost) is linked, not added twice. Every note is read back before it is recorded
-/// as synced: one that Anki holds otherwise than Markdown says is left for the next sync to compare.
+/// as synced: one that Anki holds otherwise than Markdown says is left for the next sync to compare. The whole folder is
+/// checked as a sync checks it (any deck file error, a key used twice), reading through the caches of a long-running
+/// process when given (which also keeps the state database open between pushes), and only the pushed notes' sync
+/// state is read.
 /// </summary>
-internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient client)
+internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient client, CachedNoteTypes? noteTypes, DeckFileCache? deckFiles)
 {
     public async Task<NotesPushResult> PushAsync(IReadOnlyCollection<string> noteKeys, CancellationToken cancellationToken)
     {
-        using SyncStateStore store = SyncStateStore.Open(collectionDirectory);
-        IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes();
+        using SyncStateStore store = SyncStateStore.Open(collectionDirectory, keepConnectionOpen: deckFiles is not null);
+        IReadOnlyDictionary<string, NoteSyncState> state = store.LoadNotes(noteKeys);
         List<PushedNote> outcome = [];
         List<string> unsynced = [];
         foreach (string key in noteKeys.Distinct(StringComparer.Ordinal))
@@ -31,7 +36,7 @@ internal sealed class NotePusher(string collectionDirectory, AnkiConnectClient c
         IReadOnlyList<AnkiActionResult> lookup = await client.MultiAsync(
             [new AnkiAction("getActiveProfile"), new AnkiAction("modelNames"), .. unsynced.Select(key => new AnkiAction("findNotes", new { query = AnkiCollectionReader.KeyQuery(key) }))],
             cancellationToken);
-        LocalCollection local = LocalCollection.Load(collectionDirectory);
+        LocalCollection local = LocalCollection.Load(collectionDirectory, noteTypes, deckFiles);
         Dictionary<string, LocalNote> byKey = local.Notes.Where(note => note.Key is not null).ToDictionary(note => note.Key!, StringComparer.Ordinal);
         List<(LocalNote Note, AnkiActionResult Found)> toPush = [];
         for (int i = 0; i < unsynced.Count; i++)

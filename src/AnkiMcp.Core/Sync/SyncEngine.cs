@@ -1,5 +1,6 @@
 using AnkiMcp.Core.Anki;
 using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -42,12 +43,21 @@ public sealed partial class SyncEngine
     /// cards reach Anki at once. Never throws because Anki is unreachable or the profile differs: the result then says
     /// the notes stay in Markdown and go with the next sync.
     /// </summary>
-    public async Task<NotesPushResult> PushNotesAsync(IReadOnlyCollection<string> noteKeys, CancellationToken cancellationToken)
+    public Task<NotesPushResult> PushNotesAsync(IReadOnlyCollection<string> noteKeys, CancellationToken cancellationToken) =>
+        PushNotesAsync(noteKeys, null, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="PushNotesAsync(IReadOnlyCollection{string}, CancellationToken)"/> for a process that pushes again and
+    /// again (the MCP server): the folder is read through its caches, so only the files that changed since are parsed
+    /// again, and the state database's connection stays open between pushes.
+    /// </summary>
+    public async Task<NotesPushResult> PushNotesAsync(IReadOnlyCollection<string> noteKeys, CachedNoteTypes? noteTypes, DeckFileCache? deckFiles,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(noteKeys);
         try
         {
-            return await new NotePusher(_collectionDir, _client).PushAsync(noteKeys, cancellationToken);
+            return await new NotePusher(_collectionDir, _client, noteTypes, deckFiles).PushAsync(noteKeys, cancellationToken);
         }
         catch (AnkiUnavailableException unavailable)
         {

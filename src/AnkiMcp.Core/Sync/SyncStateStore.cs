@@ -56,25 +56,28 @@ public sealed class SyncStateStore : IDisposable
 
     /// <summary>
     /// Opens (or creates) the state database of a collection. A file that is not a database of this schema is
-    /// renamed to <c>state.db.corrupt</c> and a fresh one is created.
+    /// renamed to <c>state.db.corrupt</c> and a fresh one is created. With <paramref name="keepConnectionOpen"/> (a
+    /// process that opens it again and again, such as the MCP server) the connection goes back to SQLite's pool when
+    /// disposed instead of closing: closing the last connection checkpoints the write-ahead log and syncs the files
+    /// to disk, which would cost every small write a few disk flushes; the log is checkpointed as it grows instead.
     /// </summary>
-    public static SyncStateStore Open(string collectionDir)
+    public static SyncStateStore Open(string collectionDir, bool keepConnectionOpen = false)
     {
         string path = PathFor(collectionDir);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            return OpenOrCreate(collectionDir);
+            return OpenOrCreate(collectionDir, keepConnectionOpen);
         }
         catch (SqliteException)
         {
             SetAside(collectionDir);
-            return OpenOrCreate(collectionDir);
+            return OpenOrCreate(collectionDir, keepConnectionOpen);
         }
         catch (InvalidDataException)
         {
             SetAside(collectionDir);
-            return OpenOrCreate(collectionDir);
+            return OpenOrCreate(collectionDir, keepConnectionOpen);
         }
     }
 
@@ -96,9 +99,28 @@ public sealed class SyncStateStore : IDisposable
         using SqliteCommand command = _connection.CreateCommand();
         command.CommandText = "SELECT note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint, anki_mod, cards FROM note_state";
         // note_key is the primary key: one row per key.
-        return command.ReadAll(reader => new NoteSyncState(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetInt64(6), SyncStateTransaction.ParseCards(reader.GetString(7))))
-            .ToDictionary(note => note.NoteKey, StringComparer.Ordinal);
+        return command.ReadAll(ReadNote).ToDictionary(note => note.NoteKey, StringComparer.Ordinal);
+    }
+
+    private static NoteSyncState ReadNote(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.GetString(5), reader.GetInt64(6), SyncStateTransaction.ParseCards(reader.GetString(7)));
+
+    /// <summary>The state of these notes (by note key), those that have one: a few notes' state without reading every row.</summary>
+    public IReadOnlyDictionary<string, NoteSyncState> LoadNotes(IEnumerable<string> noteKeys)
+    {
+        ArgumentNullException.ThrowIfNull(noteKeys);
+        using SqliteCommand command = _connection.CreateCommand();
+        command.CommandText = "SELECT note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint, anki_mod, cards FROM note_state WHERE note_key = $key";
+        SqliteParameter key = command.Parameters.Add("$key", SqliteType.Text);
+        Dictionary<string, NoteSyncState> notes = new(StringComparer.Ordinal);
+        foreach (string noteKey in noteKeys)
+        {
+            key.Value = noteKey;
+            foreach (NoteSyncState note in command.ReadAll(ReadNote))
+                notes[note.NoteKey] = note;
+        }
+        return notes;
     }
 
     /// <summary>For each media file name, the content digest last uploaded to Anki.</summary>
@@ -132,14 +154,14 @@ public sealed class SyncStateStore : IDisposable
         return command.ExecuteScalar() as string;
     }
 
-    private static SyncStateStore OpenOrCreate(string collectionDir)
+    private static SyncStateStore OpenOrCreate(string collectionDir, bool pooling)
     {
         string path = PathFor(collectionDir);
         SqliteConnection connection = new(new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
+            Pooling = pooling,
             DefaultTimeout = 5,
         }.ToString());
         try

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
 using AnkiMcp.Core.Sync;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
 
 namespace AnkiMcp.Cli;

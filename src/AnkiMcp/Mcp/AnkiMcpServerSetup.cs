@@ -1,5 +1,7 @@
 using System.Reflection;
 using AnkiMcp.Core.Anki;
+using AnkiMcp.Core.Markdown.DeckFiles;
+using AnkiMcp.Core.Markdown.NoteTypes;
 using AnkiMcp.Core.Proposals;
 using AnkiMcp.Core.Sync;
 using Microsoft.Extensions.DependencyInjection;

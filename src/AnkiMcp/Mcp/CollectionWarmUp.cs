@@ -1,6 +1,6 @@
 using AnkiMcp.Core.Markdown;
+using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Core.Markdown.NoteTypes;
-using AnkiMcp.Core.Proposals;
 
 namespace AnkiMcp.Mcp;
 

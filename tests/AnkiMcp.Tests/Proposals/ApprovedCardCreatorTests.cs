@@ -69,4 +69,64 @@ public sealed class ApprovedCardCreatorTests : CollectionTest
         Assert.Equal([2, 3], retried.Created.Select(card => card.Number));
         Assert.Empty(retried.Failed);
     }
+    [Fact]
+    public async Task AnEditBetweenTwoCreations_IsSeenByTheNext_EvenKeepingSizeAndWriteTime()
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        using AnkiConnectClient client = new(new AnkiConnectOptions(anki.Url));
+        (ProposalStore store, ApprovedCardCreator creator) = await ServerCreatorAsync(client);
+        CardCreationResult first = await CreateAsync(store, creator, Drafts.Basic(), Drafts.Cloze());
+        Assert.Equal(PushStatus.Pushed, first.Push);
+
+        // In an editor, between two tool calls: the Rust note now carries the Git note's key (a key used twice across
+        // files), and the file keeps its size and its write time.
+        string rustDeck = Path.Combine(Collection, DeckFileNames.ToFileName("Programming::Rust"));
+        DateTime written = File.GetLastWriteTimeUtc(rustDeck);
+        string text = File.ReadAllText(rustDeck);
+        File.WriteAllText(rustDeck, text.Replace(first.Created[1].NoteKey!, first.Created[0].NoteKey!, StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(rustDeck, written);
+        Assert.Equal(text.Length, File.ReadAllText(rustDeck).Length);
+
+        CardCreationResult second = await CreateAsync(store, creator, Drafts.Basic("What does `git bisect` do?", "Finds the commit that broke something."));
+
+        Assert.Equal(PushStatus.Refused, second.Push);
+        Assert.Contains($"duplicate note_key {first.Created[0].NoteKey}", second.Message, StringComparison.Ordinal);
+        Assert.False(Assert.Single(second.Created).ReachedAnki);
+        Assert.Equal(2, anki.Inspect(collection => collection.Notes.Count));
+        Assert.Contains(second.Created[0].NoteKey!, File.ReadAllText(Path.Combine(Collection, DeckFileNames.ToFileName("Programming::Git"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeckFileDeletedBetweenTwoCreations_IsNotServedFromMemory()
+    {
+        await using Emulator anki = await Emulator.StartAsync();
+        using AnkiConnectClient client = new(new AnkiConnectOptions(anki.Url));
+        (ProposalStore store, ApprovedCardCreator creator) = await ServerCreatorAsync(client);
+        await CreateAsync(store, creator, Drafts.Basic(), Drafts.Cloze());
+        string gitDeck = Path.Combine(Collection, DeckFileNames.ToFileName("Programming::Git"));
+
+        File.Delete(gitDeck);
+        CardCreationResult second = await CreateAsync(store, creator, Drafts.Basic("What does `git bisect` do?", "Finds the commit that broke something."));
+
+        Assert.Equal(PushStatus.Pushed, second.Push);
+        MarkdownCollection collection = MarkdownCollection.Load(Collection);
+        Assert.Empty(collection.Errors);
+        Assert.Equal(second.Created[0].NoteKey, Assert.Single(collection.FindDeck("Programming::Git")!.Notes).Key);
+        Assert.Single(collection.FindDeck("Programming::Rust")!.Notes);
+    }
+
+    // A creator as the MCP server holds it: its caches live from one creation to the next.
+    private async Task<(ProposalStore Store, ApprovedCardCreator Creator)> ServerCreatorAsync(AnkiConnectClient client)
+    {
+        DefaultNoteTypes.WriteTo(Collection);
+        ProposalStore store = await ProposalStore.OpenAsync(Collection, ApprovalPolicy.Conversation, cancellationToken: Ct);
+        return (store, new ApprovedCardCreator(store, Collection, new CachedNoteTypes(Collection), new DeckFileCache(), new SyncEngine(Collection, client)));
+    }
+
+    private static async Task<CardCreationResult> CreateAsync(ProposalStore store, ApprovedCardCreator creator, params CardDraft[] drafts)
+    {
+        ProposalBatch batch = await store.ProposeAsync("lesson", drafts, ProposalActor.Assistant, Ct);
+        await store.ApproveAsync(batch.Id, null, ProposalActor.Assistant, cancellationToken: Ct);
+        return await creator.CreateAsync(CreationScope.Batch(batch.Id), ProposalActor.Assistant, Ct);
+    }
 }

@@ -21,7 +21,7 @@ public static class DeckFileParser
     /// <summary>Parses deck file text; <paramref name="path"/> names the file in errors and gives the deck name.</summary>
     public static DeckFile Parse(string path, string text, NoteTypeRegistry types) => Parse(path, text, types, null);
 
-    private static DeckFile Parse(string path, string text, NoteTypeRegistry types, string? contentHash)
+    internal static DeckFile Parse(string path, string text, NoteTypeRegistry types, string? contentHash)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);

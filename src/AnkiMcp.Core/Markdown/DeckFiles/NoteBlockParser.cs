@@ -12,6 +12,8 @@ internal sealed class NoteBlockParser(DeckLines lines, NoteTypeRegistry types, I
     // The lines of every field of the note, field after field: a field's lines are added while it is the last one.
     private readonly List<ReadOnlyMemory<char>> _fieldLines = [];
     private readonly List<string> _labels = [];
+    // The names of the labelled fields of each note type met in the file, shared by its notes.
+    private readonly List<(NoteTypeDefinition Type, string[] Names)> _fieldNames = [];
     private readonly List<string> _tags = [];
     private readonly List<CollectionError> _errors = [];
     private string? _typeName;
@@ -151,17 +153,27 @@ internal sealed class NoteBlockParser(DeckLines lines, NoteTypeRegistry types, I
         if (type is null || _errors.Count > 0)
             return null;
 
-        Dictionary<string, string> values = new(type.Fields.Count, StringComparer.Ordinal);
-        for (int i = 0; i < type.Fields.Count; i++)
-        {
-            if (type.Fields[i].Label is not null)
-                values[type.Fields[i].Name] = "";
-        }
+        string[] names = LabelledFieldNames(type);
+        string[] texts = new string[names.Length];
+        Array.Fill(texts, "");
         foreach (FieldText field in _fields)
-            values[type.FieldByLabel(field.Label)!.Name] = Value(field);
+            texts[Array.IndexOf(names, type.FieldByLabel(field.Label)!.Name)] = Value(field);
+        NoteFieldValues values = new(names, texts);
         foreach (string problem in NoteValidator.Validate(type, values))
             _errors.Add(new CollectionError(fileName, firstLine, problem));
         return _errors.Count > 0 ? null : new MarkdownNote(Key, type.Name, values, NoteTags.Normalize(_tags), firstLine);
+    }
+
+    private string[] LabelledFieldNames(NoteTypeDefinition type)
+    {
+        foreach ((NoteTypeDefinition known, string[] names) in _fieldNames)
+        {
+            if (ReferenceEquals(known, type))
+                return names;
+        }
+        string[] labelled = [.. type.Fields.Where(field => field.Label is not null).Select(field => field.Name)];
+        _fieldNames.Add((type, labelled));
+        return labelled;
     }
 
     /// <summary>The value of a field (without leading blank lines and trailing white space) from its lines, which are

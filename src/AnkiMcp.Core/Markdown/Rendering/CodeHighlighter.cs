@@ -10,7 +10,7 @@ internal static class CodeHighlighter
     /// <summary><paramref name="code"/> as HTML, highlighted when <paramref name="language"/> is known.</summary>
     public static string Highlight(string code, string? language)
     {
-        StringBuilder html = new(code.Length + code.Length / 2);
+        StringBuilder html = Builder();
         CodeLanguage? spec = language is null ? null : CodeLanguage.Find(language);
         if (spec is null)
         {
@@ -26,6 +26,16 @@ internal static class CodeHighlighter
         }
         Tokenize(html, code.AsSpan(position), spec);
         return html.ToString();
+    }
+
+    // One builder per thread, kept unless a huge block grew it: every code block of every field is highlighted.
+    [ThreadStatic]
+    private static StringBuilder? t_html;
+
+    private static StringBuilder Builder()
+    {
+        StringBuilder html = t_html is { Capacity: <= 64 * 1024 } kept ? kept : t_html = new StringBuilder(256);
+        return html.Clear();
     }
 
     /// <summary>The cloze syntax pieces in <paramref name="code"/>: each opener <c>{{cN::</c>, and the closing part

@@ -7,11 +7,16 @@ namespace AnkiMcp.Core.Markdown.Rendering;
 /// becomes its text followed by what it held, in place.</summary>
 internal static class DanglingDelimiters
 {
+    // One stack per thread, not one per paragraph: every paragraph of every field is walked.
+    [ThreadStatic]
+    private static Stack<ContainerInline>? t_containers;
+
     public static void Flatten(ContainerInline? root)
     {
         if (root is null)
             return;
-        Stack<ContainerInline> containers = new();
+        Stack<ContainerInline> containers = t_containers ??= new();
+        containers.Clear();
         containers.Push(root);
         while (containers.TryPop(out ContainerInline? container))
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig.Syntax;
 
 namespace AnkiMcp.Core.Markdown.Rendering;
@@ -8,13 +7,24 @@ internal static class LeafLines
 {
     public static string Text(LeafBlock block)
     {
-        StringBuilder text = new();
-        for (int i = 0; i < block.Lines.Count; i++)
+        int count = block.Lines.Count;
+        if (count == 0)
+            return "";
+        int length = count - 1;
+        for (int i = 0; i < count; i++)
+            length += block.Lines.Lines[i].Slice.Length;
+        // Written straight into the string: no builder to grow and copy.
+        return string.Create(length, block, static (text, block) =>
         {
-            if (i > 0)
-                text.Append('\n');
-            text.Append(block.Lines.Lines[i].Slice.AsSpan());
-        }
-        return text.ToString();
+            int at = 0;
+            for (int i = 0; i < block.Lines.Count; i++)
+            {
+                if (i > 0)
+                    text[at++] = '\n';
+                ReadOnlySpan<char> line = block.Lines.Lines[i].Slice.AsSpan();
+                line.CopyTo(text[at..]);
+                at += line.Length;
+            }
+        });
     }
 }
