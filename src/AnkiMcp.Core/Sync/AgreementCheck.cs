@@ -39,10 +39,12 @@ internal sealed class AgreementCheck
         SyncAgreement? agreed = SyncAgreement.Read(collectionDir);
         if (agreed is null)
             return new AgreementCheck(CollectionFilesDigest.Of(collectionDir));
-        // Anki's first answer is asked for at once, on another core, while this one hashes the files.
+        // The files are hashed on another core while Anki is asked for its first answer. Over plain http the request
+        // completes on this thread, usually after the hashing: then nothing here waits asynchronously.
+        Task<string> hashing = Task.Run(() => CollectionFilesDigest.Of(collectionDir), cancellationToken);
         AnkiCollectionReader reader = new(client);
-        Task<AnkiSnapshot> asking = Task.Run(() => reader.ReadSnapshotAsync(agreed.NoteTypes, cancellationToken), cancellationToken);
-        string files = CollectionFilesDigest.Of(collectionDir);
+        Task<AnkiSnapshot> asking = reader.ReadSnapshotAsync(agreed.NoteTypes, cancellationToken);
+        string files = await hashing;
         // Every write to the state forgets the agreement, so the state is as agreed while it exists.
         if (agreed.Files != files || !File.Exists(SyncStateStore.PathFor(collectionDir))
             || (await new MediaRenamer(collectionDir).RenamesAsync(agreed.Media, cancellationToken)).Count > 0)

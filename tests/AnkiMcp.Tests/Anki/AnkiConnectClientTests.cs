@@ -234,16 +234,18 @@ public sealed class AnkiConnectClientTests
         Assert.Contains("dialog", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task NotAnkiConnect_SaysToCheckTheUrl()
+    [Theory]
+    [InlineData("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", "HTTP 404", "--anki-url")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 400\r\n\r\n{\"result\": 6, ", "broke during version", "14 of its 400 bytes")]
+    public async Task NotAnkiConnectsAnswer_SaysWhatHappenedAndWhatToCheck(string reply, string happened, string detail)
     {
-        using var server = new OneShotHttpServer("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", Ct);
+        using var server = new OneShotHttpServer(reply, Ct);
         using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url));
 
         AnkiUnavailableException e = await Assert.ThrowsAsync<AnkiUnavailableException>(() => client.VersionAsync(Ct));
 
-        Assert.Contains("HTTP 404", e.Message, StringComparison.Ordinal);
-        Assert.Contains("--anki-url", e.Message, StringComparison.Ordinal);
+        Assert.Contains(happened, e.Message, StringComparison.Ordinal);
+        Assert.Contains(detail, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -258,6 +260,41 @@ public sealed class AnkiConnectClientTests
         Assert.Equal(40, anki.Collection.Notes.Count);
         Assert.Equal(40, anki.HttpRequestCount);
         Assert.Equal(40, anki.ActionCount("addNote"));
+    }
+
+    [Fact]
+    public async Task AChunkedReply_IsReadWhole()
+    {
+        using var server = new OneShotHttpServer(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "10\r\n{\"result\": [\"Def\r\n11;note=split\r\nault\"], \"error\": \r\n5\r\nnull}\r\n0\r\n\r\n", Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url));
+
+        Assert.Equal(["Default"], await client.DeckNamesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AHostName_IsResolved()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(new Uri($"http://localhost:{anki.Url.Port}")));
+
+        Assert.Equal(6, await client.VersionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ACancelledCall_IsCancelled_AndTheNextCallWorks()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        anki.SetReplyDelay(TimeSpan.FromSeconds(5));
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.VersionAsync(cancel.Token));
+
+        anki.SetReplyDelay(TimeSpan.Zero);
+        Assert.Equal(6, await client.VersionAsync(Ct));
     }
 
     private static int FreePort()

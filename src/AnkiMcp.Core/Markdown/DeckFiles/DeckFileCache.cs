@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using AnkiMcp.Core.Markdown.NoteTypes;
 
 namespace AnkiMcp.Core.Markdown.DeckFiles;
@@ -33,7 +32,7 @@ public sealed class DeckFileCache
         string hash = DeckFileParser.HashOf(bytes);
         if (_decks.TryGetValue(path, out var cached) && cached.Types == types && cached.Deck.ContentHash == hash)
             return cached.Deck;
-        DeckFile deck = DeckFileParser.Parse(path, Encoding.UTF8.GetString(bytes), types, hash);
+        DeckFile deck = DeckFileParser.Parse(path, bytes, types, hash);
         _decks[path] = (types, deck);
         return deck;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using AnkiMcp.Core.Markdown.NoteTypes;
@@ -15,16 +16,37 @@ public static class DeckFileParser
     public static DeckFile Load(string path, NoteTypeRegistry types)
     {
         byte[] bytes = File.ReadAllBytes(path);
-        return Parse(path, Encoding.UTF8.GetString(bytes), types, HashOf(bytes));
+        return Parse(path, bytes, types, HashOf(bytes));
+    }
+
+    /// <summary>Parses a deck file's bytes, read and hashed by the caller.</summary>
+    internal static DeckFile Parse(string path, byte[] bytes, NoteTypeRegistry types, string contentHash)
+    {
+        // Decoded into a pooled buffer, not a string: the text is only read while parsing (values are copied out), and
+        // a deck file's text is usually large enough for the large object heap, whose allocations start full
+        // collections of everything a collection load keeps.
+        char[] buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetChars(bytes, buffer);
+            return Parse(path, buffer.AsMemory(0, length), types, contentHash);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Parses deck file text; <paramref name="path"/> names the file in errors and gives the deck name.</summary>
-    public static DeckFile Parse(string path, string text, NoteTypeRegistry types) => Parse(path, text, types, null);
+    public static DeckFile Parse(string path, string text, NoteTypeRegistry types)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(path, text.AsMemory(), types, HashOf(Encoding.UTF8.GetBytes(text)));
+    }
 
-    internal static DeckFile Parse(string path, string text, NoteTypeRegistry types, string? contentHash)
+    private static DeckFile Parse(string path, ReadOnlyMemory<char> text, NoteTypeRegistry types, string contentHash)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(types);
         string fileName = System.IO.Path.GetFileName(path);
         List<CollectionError> errors = [];
@@ -76,7 +98,7 @@ public static class DeckFileParser
         return new DeckFile(path, deckName, notes, errors)
         {
             FailedNoteKeys = failedKeys,
-            ContentHash = contentHash ?? HashOf(Encoding.UTF8.GetBytes(text)),
+            ContentHash = contentHash,
         };
     }
 
