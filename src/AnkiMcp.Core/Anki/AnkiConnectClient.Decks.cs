@@ -50,7 +50,7 @@ public sealed partial class AnkiConnectClient
         writer.WriteEndArray();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IEnumerable<string> values)
+    internal static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IEnumerable<string> values)
     {
         writer.WriteStartArray(name);
         foreach (string value in values)

@@ -149,7 +149,7 @@ public sealed partial class AnkiConnectClient
         writer.WriteEndObject();
     }
 
-    private static void WriteFields(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> fields)
+    internal static void WriteFields(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> fields)
     {
         writer.WriteStartObject("fields"u8);
         foreach (KeyValuePair<string, string> field in fields)

@@ -45,8 +45,11 @@ public sealed class MarkdownCollection
         string full = Path.GetFullPath(dir);
         IReadOnlyList<DeckSource> sources = DeckSource.Discover(full, noteTypes);
         List<(DeckSource Source, string Path)> paths = [.. sources.SelectMany(source => DeckFilePaths(source.Directory).Select(path => (source, path)))];
-        Func<string, NoteTypeRegistry, DeckFile> load = deckFiles is null ? DeckFileParser.Load : deckFiles.Get;
-        List<DeckFile> decks = [.. paths.AsParallel().AsOrdered().Select(item => Located(item.Source, load(item.Path, item.Source.NoteTypes)))];
+        // Through the cache an unchanged file costs a read and a hash: parallel workers would cost more than they save,
+        // and on a busy thread pool the wait for one can take half a second.
+        List<DeckFile> decks = deckFiles is null
+            ? [.. paths.AsParallel().AsOrdered().Select(item => Located(item.Source, DeckFileParser.Load(item.Path, item.Source.NoteTypes)))]
+            : [.. paths.Select(item => Located(item.Source, deckFiles.Get(item.Path, item.Source.NoteTypes)))];
         Dictionary<string, DeckSource> sourceByPath = new(StringComparer.Ordinal);
         foreach ((DeckSource source, string path) in paths)
             sourceByPath[path] = source;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using AnkiMcp.Core.Markdown.DeckFiles;
@@ -8,26 +10,64 @@ namespace AnkiMcp.Core.Markdown;
 /// note type, the fields sorted by name (empty fields left out) and the normalised tags.</summary>
 public static class NoteFingerprint
 {
+    private const char FieldSeparator = '\u001f';
+    private const char TagsStart = '\u001e';
+
     public static string Compute(string noteTypeName, IReadOnlyDictionary<string, string> fields, IEnumerable<string> tags)
     {
         ArgumentNullException.ThrowIfNull(noteTypeName);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(tags);
-        StringBuilder canonical = new();
-        Append(canonical, noteTypeName);
-        foreach (KeyValuePair<string, string> field in fields.Where(f => f.Value.Length > 0).OrderBy(f => f.Key, StringComparer.Ordinal))
+        List<KeyValuePair<string, string>> filled = new(fields.Count);
+        foreach (KeyValuePair<string, string> field in fields)
         {
-            Append(canonical, field.Key);
-            Append(canonical, field.Value);
+            if (field.Value.Length > 0)
+                filled.Add(field);
         }
-        canonical.Append('\u001e');
-        foreach (string tag in NoteTags.Normalize(tags))
-            Append(canonical, tag);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()), hash);
-        return Convert.ToHexStringLower(hash[..8]);
+        if (filled.Count > 1)
+            filled.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        IReadOnlyList<string> normalizedTags = NoteTags.Normalize(tags);
+
+        // The UTF-8 of the canonical string, written straight into one pooled buffer (this runs for every note of a collection).
+        int chars = Length(noteTypeName) + 1;
+        foreach (KeyValuePair<string, string> field in filled)
+            chars += Length(field.Key) + Length(field.Value);
+        foreach (string tag in normalizedTags)
+            chars += Length(tag);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(chars));
+        try
+        {
+            int written = Append(buffer, 0, noteTypeName);
+            foreach (KeyValuePair<string, string> field in filled)
+            {
+                written = Append(buffer, written, field.Key);
+                written = Append(buffer, written, field.Value);
+            }
+            buffer[written++] = (byte)TagsStart;
+            foreach (string tag in normalizedTags)
+                written = Append(buffer, written, tag);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash[..8]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    // Length-prefixed so that no two different notes share a canonical string.
-    private static void Append(StringBuilder builder, string value) => builder.Append(value.Length).Append(':').Append(value).Append('\u001f');
+    // Length-prefixed so that no two different notes share a canonical string: "<UTF-16 length>:<value>\u001f". The ASCII
+    // around each value keeps its UTF-8 the same as that of the whole string encoded at once, lone surrogates included.
+    private static int Append(byte[] buffer, int at, string value)
+    {
+        value.Length.TryFormat(buffer.AsSpan(at), out int digits, provider: CultureInfo.InvariantCulture);
+        at += digits;
+        buffer[at++] = (byte)':';
+        at += Encoding.UTF8.GetBytes(value, buffer.AsSpan(at));
+        buffer[at++] = (byte)FieldSeparator;
+        return at;
+    }
+
+    // Characters an appended value takes at most: its digits (at most 10), ':', the value and the separator.
+    private static int Length(string value) => 12 + value.Length;
 }

@@ -35,17 +35,17 @@ internal sealed class AnkiChangeApplier(AnkiConnectClient client, IReadOnlyDicti
         List<(AnkiAction Action, List<NoteDecision> Serves)> actions = [];
         List<NoteDecision> deletes = [.. decisions.Where(decision => decision.Has(SyncChangeKind.Delete, SyncSide.Anki))];
         if (deletes.Count > 0)
-            actions.Add((new AnkiAction("deleteNotes", new { notes = deletes.Select(decision => decision.Remote!.NoteId).ToList() }), deletes));
+            actions.Add((AnkiAction.Ids("deleteNotes", "notes", [.. deletes.Select(decision => decision.Remote!.NoteId)]), deletes));
 
         foreach (IGrouping<string, NoteDecision> move in decisions
             .Where(decision => decision.Has(SyncChangeKind.Move, SyncSide.Anki))
             .GroupBy(decision => decision.Local!.DeckName, StringComparer.Ordinal))
         {
-            actions.Add((new AnkiAction("changeDeck", new { cards = move.SelectMany(decision => decision.Remote!.Cards).ToList(), deck = move.Key }), [.. move]));
+            actions.Add((AnkiAction.ChangeDeck([.. move.SelectMany(decision => decision.Remote!.Cards)], move.Key), [.. move]));
         }
 
         foreach (string deck in decisions.Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki)).Select(decision => decision.Local!.DeckName).Distinct(StringComparer.Ordinal))
-            actions.Add((new AnkiAction("createDeck", new { deck }), []));
+            actions.Add((AnkiAction.CreateDeck(deck), []));
 
         foreach (NoteDecision decision in decisions.Where(decision => decision.Remote is not null && !decision.Has(SyncChangeKind.Delete, SyncSide.Anki)))
         {
@@ -54,10 +54,7 @@ internal sealed class AnkiChangeApplier(AnkiConnectClient client, IReadOnlyDicti
                 : null;
             if (fields is null)
                 continue;
-            object note = decision.Has(SyncChangeKind.Update, SyncSide.Anki)
-                ? new { id = decision.Remote!.NoteId, fields, tags = decision.Local!.Tags }
-                : new { id = decision.Remote!.NoteId, fields };
-            actions.Add((new AnkiAction("updateNote", new { note }), [decision]));
+            actions.Add((AnkiAction.UpdateNote(decision.Remote!.NoteId, fields, decision.Has(SyncChangeKind.Update, SyncSide.Anki) ? decision.Local!.Tags : null), [decision]));
         }
 
         Dictionary<NoteDecision, int> pending = [];

@@ -6,10 +6,14 @@ namespace AnkiMcp.Core.Sync;
 internal static partial class MediaReferences
 {
     public static IEnumerable<string> In(IEnumerable<string> htmlFields) =>
-        htmlFields.SelectMany(html => ImageSource().Matches(html).Concat(Sound().Matches(html)))
+        htmlFields.Where(MayReferToMedia).SelectMany(html => ImageSource().Matches(html).Concat(Sound().Matches(html)))
             .Select(match => Uri.UnescapeDataString(System.Net.WebUtility.HtmlDecode(match.Groups["name"].Value)))
             .Where(IsLocalFileName)
             .Distinct(StringComparer.Ordinal);
+
+    // Most fields refer to no media: they are passed over without running the expressions.
+    private static bool MayReferToMedia(string html) =>
+        html.Contains("<img", StringComparison.OrdinalIgnoreCase) || html.Contains("[sound:", StringComparison.Ordinal);
 
     private static bool IsLocalFileName(string name) =>
         name.Length > 0 && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && name != "." && name != "..";

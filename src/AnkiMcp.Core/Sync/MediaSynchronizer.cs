@@ -26,7 +26,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
         Dictionary<string, string> candidates = new(StringComparer.Ordinal);
         foreach (NoteDecision decision in decisions.Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki)))
         {
-            foreach (string name in MediaReferences.In(NoteConverter.ToAnkiFields(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
+            foreach (string name in MediaReferences.In(NoteConverter.AnkiHtml(decision.Local!, types[decision.Local!.NoteTypeName]).Values))
             {
                 MediaFileState file = _folder.Inspect(renamedFrom?.GetValueOrDefault(name) ?? name);
                 if (file.Kind != MediaFileKind.Readable)
@@ -72,7 +72,12 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
                 batch.Clear();
                 batchBytes = 0;
             }
-            batch.Add((new AnkiAction("storeMediaFile", new { filename = name, data = Convert.ToBase64String(content), deleteExisting = true }), name));
+            batch.Add((AnkiAction.Written("storeMediaFile", writer =>
+            {
+                writer.WriteString("filename"u8, name);
+                writer.WriteBase64String("data"u8, content);
+                writer.WriteBoolean("deleteExisting"u8, true);
+            }), name));
             batchBytes += content.Length;
         }
         if (batch.Count > 0)
@@ -85,7 +90,7 @@ internal sealed class MediaSynchronizer(AnkiConnectClient client, string collect
             return [];
         List<string> warnings = [];
         IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
-            [.. plan.Downloads.Select(name => new AnkiAction("retrieveMediaFile", new { filename = name }))], cancellationToken);
+            [.. plan.Downloads.Select(name => AnkiAction.Written("retrieveMediaFile", writer => writer.WriteString("filename"u8, name)))], cancellationToken);
         Directory.CreateDirectory(MediaDirectory);
         for (int i = 0; i < results.Count; i++)
         {

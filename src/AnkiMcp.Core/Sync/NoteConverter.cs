@@ -14,7 +14,11 @@ internal static class NoteConverter
     private static readonly ConditionalWeakTable<LocalNote, RenderedFields> s_rendered = [];
 
     /// <summary>The Anki fields of a Markdown note (HTML), without the key field; the caller owns the dictionary.</summary>
-    public static Dictionary<string, string> ToAnkiFields(LocalNote note, ManagedNoteType type)
+    public static Dictionary<string, string> ToAnkiFields(LocalNote note, ManagedNoteType type) =>
+        new(AnkiHtml(note, type), StringComparer.Ordinal);
+
+    /// <summary>The Anki fields of a Markdown note (HTML), without the key field, as kept with the note: to read, not to change.</summary>
+    public static IReadOnlyDictionary<string, string> AnkiHtml(LocalNote note, ManagedNoteType type)
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(type);
@@ -23,7 +27,7 @@ internal static class NoteConverter
             rendered = new RenderedFields(type, Render(note, type));
             s_rendered.AddOrUpdate(note, rendered);
         }
-        return new Dictionary<string, string>(rendered.Html, StringComparer.Ordinal);
+        return rendered.Html;
     }
 
     /// <summary>
@@ -101,7 +105,7 @@ internal static class NoteConverter
     {
         if (!local.Tags.ToHashSet(StringComparer.Ordinal).SetEquals(remote.Tags))
             return false;
-        foreach ((string name, string html) in ToAnkiFields(local, type))
+        foreach ((string name, string html) in AnkiHtml(local, type))
         {
             string ankiHtml = remote.Fields.GetValueOrDefault(name, "");
             if (!string.Equals(html, ankiHtml, StringComparison.Ordinal) && !SameMeaning(html, ankiHtml))

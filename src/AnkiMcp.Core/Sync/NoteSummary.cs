@@ -25,7 +25,7 @@ internal static class NoteSummary
     {
         if (decision is not { Local: { } local, Remote: { IsUnchangedSummary: false } remote } || !types.TryGetValue(local.NoteTypeName, out ManagedNoteType? type))
             return [];
-        Dictionary<string, string> html = NoteConverter.ToAnkiFields(local, type);
+        IReadOnlyDictionary<string, string> html = NoteConverter.AnkiHtml(local, type);
         List<string> changed = [.. type.SyncedFields.Where(name => !string.Equals(html[name], remote.Fields.GetValueOrDefault(name, ""), StringComparison.Ordinal))];
         if (!local.Tags.ToHashSet(StringComparer.Ordinal).SetEquals(remote.Tags))
             changed.Add("tags");

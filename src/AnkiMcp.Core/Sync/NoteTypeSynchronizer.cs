@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AnkiMcp.Core.Anki;
@@ -24,18 +25,16 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
         foreach (ManagedNoteType type in missing)
         {
             changes.Add(new NoteTypeChange(type.Name, SyncChangeKind.Create));
-            writes.Add(new AnkiAction("createModel", new
+            writes.Add(AnkiAction.Written("createModel", writer =>
             {
-                modelName = type.Name,
-                inOrderFields = type.Definition.AnkiFieldNames,
-                cardTemplates = type.Definition.Templates.Select(template => new Dictionary<string, string>
-                {
-                    ["Name"] = template.Name,
-                    ["Front"] = template.Front,
-                    ["Back"] = template.Back,
-                }).ToList(),
-                css = type.Definition.Css,
-                isCloze = type.Definition.IsCloze,
+                writer.WriteString("modelName"u8, type.Name);
+                AnkiConnectClient.WriteStrings(writer, "inOrderFields"u8, type.Definition.AnkiFieldNames);
+                writer.WriteStartArray("cardTemplates"u8);
+                foreach (NoteTemplateDefinition template in type.Definition.Templates)
+                    WriteTemplate(writer, template, withName: true);
+                writer.WriteEndArray();
+                writer.WriteString("css"u8, type.Definition.Css);
+                writer.WriteBoolean("isCloze"u8, type.Definition.IsCloze);
             }));
         }
 
@@ -43,11 +42,11 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
         if (existing.Count > 0)
         {
             IReadOnlyList<AnkiActionResult> current = await client.MultiAsync(
-                [.. existing.SelectMany(type => new AnkiAction[]
+                [.. existing.SelectMany(type => new[]
                 {
-                    new("modelFieldNames", new { modelName = type.Name }),
-                    new("modelTemplates", new { modelName = type.Name }),
-                    new("modelStyling", new { modelName = type.Name }),
+                    AnkiAction.OfModel("modelFieldNames", type.Name),
+                    AnkiAction.OfModel("modelTemplates", type.Name),
+                    AnkiAction.OfModel("modelStyling", type.Name),
                 })],
                 cancellationToken);
             for (int i = 0; i < existing.Count; i++)
@@ -75,51 +74,108 @@ internal sealed class NoteTypeSynchronizer(AnkiConnectClient client)
         {
             if (ankiFields.Contains(wanted[index]))
                 continue;
-            writes.Add(new AnkiAction("modelFieldAdd", new { modelName = type.Name, fieldName = wanted[index], index }));
+            string fieldName = wanted[index];
+            int at = index;
+            writes.Add(AnkiAction.Written("modelFieldAdd", writer =>
+            {
+                writer.WriteString("modelName"u8, type.Name);
+                writer.WriteString("fieldName"u8, fieldName);
+                writer.WriteNumber("index"u8, at);
+            }));
             details.Add($"field {wanted[index]} added");
         }
 
         JsonElement ankiTemplates = templatesResult.GetResultOrThrow();
-        Dictionary<string, Dictionary<string, string>> updates = [];
+        List<NoteTemplateDefinition> updates = [];
         foreach (NoteTemplateDefinition template in type.Definition.Templates)
         {
             if (!ankiTemplates.TryGetProperty(template.Name, out JsonElement sides))
             {
-                writes.Add(new AnkiAction("modelTemplateAdd", new
+                writes.Add(AnkiAction.Written("modelTemplateAdd", writer =>
                 {
-                    modelName = type.Name,
-                    template = new Dictionary<string, string> { ["Name"] = template.Name, ["Front"] = template.Front, ["Back"] = template.Back },
+                    writer.WriteString("modelName"u8, type.Name);
+                    writer.WritePropertyName("template"u8);
+                    WriteTemplate(writer, template, withName: true);
                 }));
                 details.Add($"template {template.Name} added");
             }
             else if (sides.GetProperty("Front").GetString() != template.Front || sides.GetProperty("Back").GetString() != template.Back)
             {
-                updates[template.Name] = new Dictionary<string, string> { ["Front"] = template.Front, ["Back"] = template.Back };
+                updates.Add(template);
                 details.Add($"template {template.Name} updated");
             }
         }
         if (updates.Count > 0)
-            writes.Add(new AnkiAction("updateModelTemplates", new { model = new { name = type.Name, templates = updates } }));
+        {
+            writes.Add(AnkiAction.Written("updateModelTemplates", writer =>
+            {
+                writer.WriteStartObject("model"u8);
+                writer.WriteString("name"u8, type.Name);
+                writer.WriteStartObject("templates"u8);
+                foreach (NoteTemplateDefinition template in updates)
+                {
+                    writer.WritePropertyName(template.Name);
+                    WriteTemplate(writer, template, withName: false);
+                }
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }));
+        }
 
         if (stylingResult.GetResultOrThrow().GetProperty("css").GetString() != type.Definition.Css)
         {
-            writes.Add(new AnkiAction("updateModelStyling", new { model = new { name = type.Name, css = type.Definition.Css } }));
+            writes.Add(AnkiAction.Written("updateModelStyling", writer =>
+            {
+                writer.WriteStartObject("model"u8);
+                writer.WriteString("name"u8, type.Name);
+                writer.WriteString("css"u8, type.Definition.Css);
+                writer.WriteEndObject();
+            }));
             details.Add("styling updated");
         }
         if (details.Count > 0)
             changes.Add(new NoteTypeChange(type.Name, SyncChangeKind.Update, string.Join(", ", details)));
     }
 
-    private static string ComputeHash(IEnumerable<ManagedNoteType> types)
+    private static void WriteTemplate(Utf8JsonWriter writer, NoteTemplateDefinition template, bool withName)
     {
-        var canonical = types.OrderBy(type => type.Name, StringComparer.Ordinal).Select(type => new
+        writer.WriteStartObject();
+        if (withName)
+            writer.WriteString("Name"u8, template.Name);
+        writer.WriteString("Front"u8, template.Front);
+        writer.WriteString("Back"u8, template.Back);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The SHA-256 of the note types' canonical JSON (by name: name, fields, cloze, templates as [name, front,
+    /// back], css), as recorded in the sync state: the same bytes as ever, so a recorded hash stays valid.</summary>
+    internal static string ComputeHash(IEnumerable<ManagedNoteType> types)
+    {
+        ArrayBufferWriter<byte> canonical = new();
+        using (Utf8JsonWriter writer = new(canonical))
         {
-            name = type.Name,
-            fields = type.Definition.AnkiFieldNames,
-            cloze = type.Definition.IsCloze,
-            templates = type.Definition.Templates.Select(template => new[] { template.Name, template.Front, template.Back }),
-            css = type.Definition.Css,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical)));
+            writer.WriteStartArray();
+            foreach (ManagedNoteType type in types.OrderBy(type => type.Name, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name"u8, type.Name);
+                AnkiConnectClient.WriteStrings(writer, "fields"u8, type.Definition.AnkiFieldNames);
+                writer.WriteBoolean("cloze"u8, type.Definition.IsCloze);
+                writer.WriteStartArray("templates"u8);
+                foreach (NoteTemplateDefinition template in type.Definition.Templates)
+                {
+                    writer.WriteStartArray();
+                    writer.WriteStringValue(template.Name);
+                    writer.WriteStringValue(template.Front);
+                    writer.WriteStringValue(template.Back);
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndArray();
+                writer.WriteString("css"u8, type.Definition.Css);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(canonical.WrittenSpan));
     }
 }

@@ -38,7 +38,7 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
             return false;
         if (!(decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki)))
             return true;
-        foreach ((string name, string html) in NoteConverter.ToAnkiFields(decision.Local!, type))
+        foreach ((string name, string html) in NoteConverter.AnkiHtml(decision.Local!, type))
         {
             if (!SameText(info.GetField(name) ?? "", html))
                 return false;
@@ -47,5 +47,6 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
     }
 
     private static bool SameText(string stored, string sent) =>
-        string.Equals(stored.Normalize(NormalizationForm.FormC), sent.Normalize(NormalizationForm.FormC), StringComparison.Ordinal);
+        string.Equals(stored, sent, StringComparison.Ordinal)
+        || string.Equals(stored.Normalize(NormalizationForm.FormC), sent.Normalize(NormalizationForm.FormC), StringComparison.Ordinal);
 }
