@@ -54,7 +54,24 @@ public sealed partial class AnkiConnectClient : IDisposable
     public async Task<IReadOnlyList<AnkiActionResult>> MultiAsync(IReadOnlyList<AnkiAction> actions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        using JsonDocument reply = await SendAsync("multi", writer =>
+        return ResultsOf(actions, await SendMultiAsync(actions, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="actions"/> in one round trip and, when every one succeeded, hands each result to
+    /// <paramref name="readResult"/> straight from the reply's bytes, without building a document of it (several MB at
+    /// 100,000 notes); then returns null. Any other reply (an error, a shape <paramref name="readResult"/> declines) is
+    /// returned as <see cref="MultiAsync"/> returns it, for the caller's usual reading.
+    /// </summary>
+    internal async Task<IReadOnlyList<AnkiActionResult>?> MultiReadingAsync(
+        IReadOnlyList<AnkiAction> actions, AnkiResultReader readResult, CancellationToken cancellationToken)
+    {
+        byte[] reply = await SendMultiAsync(actions, cancellationToken);
+        return AnkiMultiReply.TryRead(reply, actions.Count, readResult) ? null : ResultsOf(actions, reply);
+    }
+
+    private async Task<byte[]> SendMultiAsync(IReadOnlyList<AnkiAction> actions, CancellationToken cancellationToken) =>
+        await SendBytesAsync("multi", writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("action"u8, "multi");
@@ -68,6 +85,10 @@ public sealed partial class AnkiConnectClient : IDisposable
             WriteKey(writer);
             writer.WriteEndObject();
         }, cancellationToken);
+
+    private List<AnkiActionResult> ResultsOf(IReadOnlyList<AnkiAction> actions, byte[] bytes)
+    {
+        using JsonDocument reply = Parse("multi", bytes);
         JsonElement results = ResultOf("multi", reply.RootElement);
         if (results.ValueKind != JsonValueKind.Array || results.GetArrayLength() != actions.Count)
             throw Unexpected("multi", results);
@@ -143,7 +164,10 @@ public sealed partial class AnkiConnectClient : IDisposable
             writer.WriteString("key"u8, Options.ApiKey);
     }
 
-    private async Task<JsonDocument> SendAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken)
+    private async Task<JsonDocument> SendAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken) =>
+        Parse(action, await SendBytesAsync(action, writeBody, cancellationToken));
+
+    private async Task<byte[]> SendBytesAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken)
     {
         var body = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(body))
@@ -162,6 +186,11 @@ public sealed partial class AnkiConnectClient : IDisposable
                 $"The server at {Options.Url} answered HTTP {status}, which AnkiConnect never does: "
                 + "check that --anki-url / ANKI_CONNECT_URL points at AnkiConnect (default http://127.0.0.1:8765).");
         }
+        return bytes;
+    }
+
+    private JsonDocument Parse(string action, byte[] bytes)
+    {
         try
         {
             return JsonDocument.Parse(bytes);

@@ -45,9 +45,20 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
                 CountUnmanaged(otherTypes, await client.MultiAsync(counts, cancellationToken), unmanagedCounts!);
             return AnkiModTimes.None;
         }
-        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(
+        // At 100,000 notes the reply is several MB: read straight from its bytes when every action succeeded.
+        ModTimesReply reply = new(snapshot.ManagedNoteIds.Count, counts.Count);
+        IReadOnlyList<AnkiActionResult>? results = await client.MultiReadingAsync(
             [AnkiAction.Ids("notesModTime", "notes", snapshot.ManagedNoteIds), AnkiAction.Ids("getDecks", "cards", snapshot.ManagedCardIds), .. counts],
-            cancellationToken);
+            reply.Read, cancellationToken);
+        if (results is null)
+        {
+            for (int i = 0; i < otherTypes.Count; i++)
+            {
+                if (reply.UnmanagedCounts[i] > 0)
+                    unmanagedCounts![otherTypes[i]] = reply.UnmanagedCounts[i];
+            }
+            return reply.ModTimes;
+        }
         if (counts.Count > 0)
             CountUnmanaged(otherTypes, results.Skip(2).ToList(), unmanagedCounts!);
         JsonElement modList = results[0].GetResultOrThrow();
