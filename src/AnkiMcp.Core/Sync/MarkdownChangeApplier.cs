@@ -26,8 +26,14 @@ internal sealed class MarkdownChangeApplier
     /// <summary>Writes each note's key into its deck file, leaving the rest of the text as the user wrote it.</summary>
     public void InsertKeys(IReadOnlyList<NoteDecision> decisions)
     {
-        foreach (IGrouping<string, NoteDecision> file in decisions.GroupBy(decision => decision.Local!.File, StringComparer.Ordinal))
-            _decks[file.Key] = DeckFileWriter.InsertKeys(_decks[file.Key], file.ToDictionary(decision => decision.Local!.Line, decision => decision.Key), TypesOf(file.Key));
+        // Files are written on every core at once: each write is parsed back and flushed to disk, and a key in a file
+        // whose note never reached Anki is harmless (the next run adds the note under it), so the order does not matter.
+        (string File, Dictionary<int, string> Keys)[] files = [.. decisions.GroupBy(decision => decision.Local!.File, StringComparer.Ordinal)
+            .Select(file => (file.Key, file.ToDictionary(decision => decision.Local!.Line, decision => decision.Key)))];
+        DeckFile[] written = new DeckFile[files.Length];
+        Parallel.For(0, files.Length, i => written[i] = DeckFileWriter.InsertKeys(_decks[files[i].File], files[i].Keys, TypesOf(files[i].File)));
+        for (int i = 0; i < files.Length; i++)
+            _decks[files[i].File] = written[i];
     }
 
     /// <summary>Applies the Markdown side of the decisions; returns the fingerprint of every note now in a written file, by key.</summary>

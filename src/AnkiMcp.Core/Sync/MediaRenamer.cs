@@ -22,7 +22,7 @@ internal sealed class MediaRenamer(string collectionDirectory)
         {
             string text = await File.ReadAllTextAsync(deck.Path, cancellationToken);
             texts[deck.Path] = text;
-            if (MayReferenceMedia(text))
+            if (MediaFolder.MayHoldReference(text))
                 referenced.UnionWith(MediaFolder.Scan(Path.GetFileName(deck.Path), text).References.Select(reference => reference.FileName));
         }
 
@@ -58,9 +58,6 @@ internal sealed class MediaRenamer(string collectionDirectory)
     }
 
     // Most deck files hold no media at all: a plain search spares them the line-by-line scan.
-    private static bool MayReferenceMedia(string text) =>
-        text.Contains("](", StringComparison.Ordinal) || text.Contains("src", StringComparison.OrdinalIgnoreCase) || text.Contains("[sound:", StringComparison.Ordinal);
-
     /// <summary>Renames the files and writes the deck files; a deck file edited since it was read is refused.</summary>
     public void Apply(MediaRenames plan)
     {

@@ -31,14 +31,11 @@ public sealed class SyncStateTransaction : IDisposable
     public void Upsert(NoteSyncState note)
     {
         ArgumentNullException.ThrowIfNull(note);
-        Execute("DELETE FROM note_state WHERE note_id = $p0 AND note_key <> $p1", note.NoteId, note.NoteKey);
+        // REPLACE deletes every row that clashes on either unique column (the key, or the note id under a stale key) before inserting.
         Execute(
             """
-            INSERT INTO note_state (note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint, anki_mod, cards)
+            INSERT OR REPLACE INTO note_state (note_key, note_id, note_type, deck, markdown_fingerprint, anki_fingerprint, anki_mod, cards)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)
-            ON CONFLICT (note_key) DO UPDATE SET note_id = excluded.note_id, note_type = excluded.note_type,
-                deck = excluded.deck, markdown_fingerprint = excluded.markdown_fingerprint, anki_fingerprint = excluded.anki_fingerprint,
-                anki_mod = excluded.anki_mod, cards = excluded.cards
             """,
             note.NoteKey, note.NoteId, note.NoteTypeName, note.DeckName, note.MarkdownFingerprint, note.AnkiFingerprint, note.AnkiMod,
             string.Join(',', note.Cards ?? []));

@@ -55,6 +55,19 @@ public sealed class MediaFolderTests
         Assert.Equal([("a_00000000.png", 2), ("b c.png", 2), ("d.jpg", 3), ("e.mp3", 3)], scan.References.Select(r => (r.FileName, r.Line)));
     }
 
+    [Fact]
+    public void ReferencesInAnyCase_AreFound_AmongManyLinesWithoutMedia()
+    {
+        string plain = string.Concat(Enumerable.Repeat("Q: What is 2 + 2?\nA: Four, **not** five.\n\n---\n\n", 50));
+        string text = plain + "Q: Listen\nA: [SOUND:f.mp3] <IMG SRC='g.png'>\n" + plain + "E: ![h](media/h.png)\n";
+
+        MediaScan scan = MediaFolder.Scan("Deck.md", text);
+
+        Assert.Equal([("f.mp3", 252), ("g.png", 252), ("h.png", 503)], scan.References.Select(r => (r.FileName, r.Line)));
+        Assert.True(MediaFolder.MayHoldReference(text));
+        Assert.False(MediaFolder.MayHoldReference(plain));
+    }
+
     [Theory]
     [InlineData("![x](media/../secret.png)")]
     [InlineData("![x](../../etc/passwd)")]

@@ -205,6 +205,9 @@ public sealed class TwoWaySyncTests
     {
         await using SyncWorld world = await SyncedWorldAsync();
         string deck = world.Read("Biology.md");
+        string tipBefore = GitTip(world);
+        ReplaceInFile(world, "Biology.md", "answer to What is ATP?", "adenosine triphosphate");
+        string edited = world.Read("Biology.md");
         world.Anki.CreateDeck("Languages::_Intro");
         world.Anki.AddNote("Languages::_Intro", "AnkiMcpQA", new Dictionary<string, string> { ["Question"] = "Hola?", ["Answer"] = "Hello" });
 
@@ -212,8 +215,18 @@ public sealed class TwoWaySyncTests
 
         Assert.Contains("'Languages::_Intro'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Rename the deck in Anki", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(deck, world.Read("Biology.md"));
+        Assert.Equal(edited, world.Read("Biology.md"));
+        Assert.NotEqual(deck, edited);
         Assert.Single(Directory.GetFiles(world.Dir, "*.md"));
+        // A run refused before it changes anything takes no snapshot either, and leaves git whole.
+        Assert.Equal(tipBefore, GitTip(world));
+        Assert.Empty(Directory.GetFiles(world.Path(".git"), "*.lock", SearchOption.AllDirectories));
+    }
+
+    private static string GitTip(SyncWorld world)
+    {
+        using LibGit2Sharp.Repository repository = new(world.Dir);
+        return repository.Head.Tip.Sha;
     }
 
     [Fact]

@@ -156,6 +156,13 @@ public sealed partial class MediaFolder
         return reason is null;
     }
 
+    /// <summary>
+    /// False when <paramref name="text"/> cannot hold a media reference (it has none of the strings every form of one
+    /// contains), so the reference pattern need not run over it: most lines of a deck file refer to no media.
+    /// </summary>
+    public static bool MayHoldReference(ReadOnlySpan<char> text) =>
+        text.Contains("](", StringComparison.Ordinal) || text.Contains("src", StringComparison.OrdinalIgnoreCase) || text.Contains("[sound:", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Finds the media references in a deck file's text (outside code fences). Sources are URL-decoded, may be
     /// written as <c>&lt;media/x&gt;</c>, and lose a leading <c>media/</c>; web and data URLs are not media.</summary>
     public static MediaScan Scan(string fileName, string text)
@@ -166,6 +173,8 @@ public sealed partial class MediaFolder
         DeckLines lines = new(text);
         foreach (int i in LinesOutsideCode(lines))
         {
+            if (!MayHoldReference(lines[i]))
+                continue;
             string line = lines[i].ToString();
             foreach (Match match in Reference().Matches(line))
             {
@@ -195,6 +204,8 @@ public sealed partial class MediaFolder
         List<(int Index, int Length, string Replacement)> edits = [];
         foreach (int i in LinesOutsideCode(lines))
         {
+            if (!MayHoldReference(lines[i]))
+                continue;
             string line = lines[i].ToString();
             foreach (Match match in Reference().Matches(line))
             {
