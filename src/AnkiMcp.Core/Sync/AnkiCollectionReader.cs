@@ -18,7 +18,10 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
             actions.Add(AnkiAction.Search("findNotes", query));
             actions.Add(AnkiAction.Search("findCards", query));
         }
-        IReadOnlyList<AnkiActionResult> results = await client.MultiAsync(actions, cancellationToken);
+        // At 100,000 notes the ids are MB: read straight from the reply's bytes when every action succeeded.
+        SnapshotReply reply = new();
+        if (await client.MultiReadingAsync(actions, reply.Read, cancellationToken) is not { } results)
+            return reply.Snapshot;
         string profile = results[1].GetResultOrThrow().GetString() ?? "";
         HashSet<string> modelNames = [.. results[2].GetResultOrThrow().EnumerateArray().Select(name => name.GetString()!)];
         // Only a warning depends on the selection: an add-on without the action (or a Browser in a state it cannot read) must not stop the sync.

@@ -4,7 +4,7 @@ using AnkiMcp.Core.Sync;
 
 namespace AnkiMcp.Tests.Sync;
 
-public sealed class ModTimesReplyTests
+public sealed class StreamedRepliesTests
 {
     [Fact]
     public void Read_TakesModTimesDecksAndCounts_FromAReplyWhereEveryActionSucceeded()
@@ -33,6 +33,27 @@ public sealed class ModTimesReplyTests
     [InlineData("""{"result": [{"result": [], "error": null}, {"result": {}, "error": null}], "error": null} trailing""")]
     [InlineData("""{"result": [{"result": [], "error": null}, {"result": {}, "error": null}]}""")]
     public void Read_DeclinesEveryOtherReply(string json) => Assert.False(Read(new ModTimesReply(1, 0), 2, json));
+
+    [Fact]
+    public void SnapshotReply_TakesProfileTypesSelectionAndIds_AndDeclinesAFailedSelection()
+    {
+        SnapshotReply reply = new();
+        Assert.True(AnkiMultiReply.TryRead(Encoding.UTF8.GetBytes("""
+            {"result": [{"result": 6, "error": null}, {"result": "User 1", "error": null}, {"result": ["Basic", "AnkiOpsQA"], "error": null},
+             {"result": [2], "error": null}, {"result": [1, 2], "error": null}, {"result": [11, 12, 21], "error": null}], "error": null}
+            """), 6, reply.Read));
+        AnkiSnapshot snapshot = reply.Snapshot;
+        Assert.Equal("User 1", snapshot.Profile);
+        Assert.Equal(["AnkiOpsQA", "Basic"], snapshot.ModelNames.Order(StringComparer.Ordinal));
+        Assert.Equal([2L], snapshot.SelectedInBrowser);
+        Assert.Equal([1L, 2L], snapshot.ManagedNoteIds);
+        Assert.Equal([11L, 12L, 21L], snapshot.ManagedCardIds);
+
+        Assert.False(AnkiMultiReply.TryRead(Encoding.UTF8.GetBytes("""
+            {"result": [{"result": 6, "error": null}, {"result": "User 1", "error": null}, {"result": [], "error": null},
+             {"result": null, "error": "unsupported action"}], "error": null}
+            """), 4, new SnapshotReply().Read));
+    }
 
     private static bool Read(ModTimesReply reply, int actions, string json) => AnkiMultiReply.TryRead(Encoding.UTF8.GetBytes(json), actions, reply.Read);
 }
