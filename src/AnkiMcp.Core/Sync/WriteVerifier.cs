@@ -23,10 +23,19 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
             return landed;
         Dictionary<long, AnkiNoteInfo> infos = (await client.NotesInfoAsync([.. written.Values.Distinct()], cancellationToken))
             .DistinctBy(info => info.NoteId).ToDictionary(info => info.NoteId);
-        foreach ((NoteDecision decision, long noteId) in written)
+        // A first import reads back thousands of notes: comparing and fingerprinting them is spread over every core.
+        KeyValuePair<NoteDecision, long>[] notes = [.. written];
+        RemoteNote?[] kept = new RemoteNote?[notes.Length];
+        Parallel.For(0, notes.Length, i =>
         {
+            (NoteDecision decision, long noteId) = notes[i];
             if (infos.TryGetValue(noteId, out AnkiNoteInfo? info) && types.TryGetValue(info.ModelName, out ManagedNoteType? type) && Holds(decision, info, type))
-                landed[decision] = AnkiCollectionReader.ToRemoteNote(info, type, decision.Local?.DeckName ?? decision.Remote!.DeckName, info.Mod ?? 0);
+                kept[i] = AnkiCollectionReader.ToRemoteNote(info, type, decision.Local?.DeckName ?? decision.Remote!.DeckName, info.Mod ?? 0);
+        });
+        for (int i = 0; i < notes.Length; i++)
+        {
+            if (kept[i] is { } note)
+                landed[notes[i].Key] = note;
         }
         return landed;
     }
