@@ -115,9 +115,10 @@ public sealed class SyncAgreementTests
     [Fact]
     public async Task AnAnkiEditInTheSecondTheModTimesWereRead_IsStillFound()
     {
-        // Anki's clock stands at the sync's own second: a note edited again within that second keeps its modification
-        // time, so no agreement may be recorded on it.
-        await using SyncWorld world = await SyncWorld.StartAsync(new EmulatorOptions { Clock = new FrozenClock(DateTimeOffset.UtcNow) });
+        // Anki's clock stands still, not behind the sync's own clock: a note edited again within Anki's second keeps
+        // its modification time, so no agreement may be recorded on it. (Frozen ahead of now, so a slow machine cannot
+        // carry the sync's clock past it between the syncs, as a clock frozen at now could.)
+        await using SyncWorld world = await SyncWorld.StartAsync(new EmulatorOptions { Clock = new FrozenClock(DateTimeOffset.UtcNow.AddHours(1)) });
         world.Write("Biology.md", SyncWorld.QaDeck("What is ATP?"));
         await world.SyncAsync();
         await world.SyncAsync();
