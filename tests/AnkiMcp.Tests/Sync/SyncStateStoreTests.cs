@@ -102,6 +102,31 @@ public sealed class SyncStateStoreTests
     }
 
     [Fact]
+    public void Upserts_KeepEveryValueExactly_AndTheirOrderAgainstRemoves()
+    {
+        using TempCollection collection = new(withDefaults: false);
+        using SyncStateStore store = SyncStateStore.Open(collection.Dir);
+        NoteSyncState odd = new("dddddddddddd", 1_733_000_000_123, "Type \"quoted\" \\ back", "Sprachen::日本語 🦀 <b>&", "md-é", "anki-\u00e9",
+            long.MaxValue, [1_733_000_000_124, 9_007_199_254_740_993]);
+        using (SyncStateTransaction transaction = store.BeginWrite())
+        {
+            transaction.Upsert(Note("aaaaaaaaaaaa", 1));
+            transaction.Upsert(odd);
+            transaction.Remove("aaaaaaaaaaaa");
+            transaction.Upsert(Note("bbbbbbbbbbbb", 2));
+            transaction.Upsert(Note("aaaaaaaaaaaa", 3, "Chemistry"));
+            transaction.Remove("bbbbbbbbbbbb");
+            transaction.Commit();
+        }
+
+        IReadOnlyDictionary<string, NoteSyncState> notes = store.LoadNotes();
+        Assert.Equal(["aaaaaaaaaaaa", "dddddddddddd"], notes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Note("aaaaaaaaaaaa", 3, "Chemistry"), notes["aaaaaaaaaaaa"]);
+        Assert.Equal(odd, notes["dddddddddddd"]);
+        Assert.Equal(odd.Cards, notes["dddddddddddd"].Cards);
+    }
+
+    [Fact]
     public void Open_OnAFileThatIsNoDatabase_SetsItAsideAndStartsFresh()
     {
         using TempCollection collection = new(withDefaults: false);
