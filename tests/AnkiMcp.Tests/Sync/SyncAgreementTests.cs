@@ -48,6 +48,22 @@ public sealed class SyncAgreementTests
     }
 
     [Fact]
+    public async Task WithoutAnAgreement_TheFirstQuestionAskedDuringTheCheck_ServesTheRun()
+    {
+        await using SyncWorld world = await StartAsync();
+        world.Write("Biology.md", SyncWorld.QaDeck("What is ATP?", "What is DNA?"));
+        // Neither a hidden folder nor one without a definition is a note type: the check asks about the same types the run loads.
+        Directory.CreateDirectory(world.Path("note_types", ".draft"));
+        Directory.CreateDirectory(world.Path("note_types", "NotYetDefined"));
+
+        SyncReport report = await world.SyncAsync();
+
+        Assert.Equal(SyncOutcome.InStep, report.Outcome);
+        Assert.Equal(2, world.Anki.Inspect(anki => anki.Notes.Count));
+        Assert.Equal(1, world.Anki.ActionCount("getActiveProfile"));
+    }
+
+    [Fact]
     public async Task NothingChanged_DryRunToo()
     {
         await using SyncWorld world = await AgreedWorldAsync();

@@ -25,12 +25,9 @@ internal static class NoteTypeLoader
             errors.Add(new CollectionError(FolderName, 0, $"no {FolderName}/ folder in {collectionDir}; run 'ankimcp init' to create the default note types"));
             return (sources, errors);
         }
-        foreach (string folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        foreach (string folder in NoteTypeFolders(root))
         {
             string yamlPath = Path.Combine(folder, FileName);
-            // Hidden folders are tools' scratch space (e.g. a note type being written), never a note type.
-            if (Path.GetFileName(folder).StartsWith('.') || !File.Exists(yamlPath))
-                continue;
             string relative = $"{FolderName}/{Path.GetFileName(folder)}/{FileName}";
             try
             {
@@ -47,6 +44,18 @@ internal static class NoteTypeLoader
             errors.Add(new CollectionError(FolderName, 0, $"no note types in {FolderName}/; run 'ankimcp init' to create the default note types"));
         return (sources, errors);
     }
+
+    /// <summary>The names of the note types the collection defines (their folders), without reading their definitions.</summary>
+    public static IReadOnlyList<string> Names(string collectionDir)
+    {
+        string root = Path.GetFullPath(Path.Combine(collectionDir, FolderName));
+        return Directory.Exists(root) ? [.. NoteTypeFolders(root).Select(Path.GetFileName).OfType<string>()] : [];
+    }
+
+    // Hidden folders are tools' scratch space (e.g. a note type being written), never a note type.
+    private static IEnumerable<string> NoteTypeFolders(string root) =>
+        Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal)
+            .Where(folder => !Path.GetFileName(folder).StartsWith('.') && File.Exists(Path.Combine(folder, FileName)));
 
     private static NoteTypeSource? LoadOne(string root, string folder, string yamlPath, string relative, List<CollectionError> errors)
     {
