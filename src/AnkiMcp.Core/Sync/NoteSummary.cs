@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AnkiMcp.Core.Sync;
 
 /// <summary>Short descriptions of a note for plans and reports: its first field on one line, and the fields a change touches.</summary>
@@ -34,22 +32,26 @@ internal static class NoteSummary
 
     public static string Shorten(string text)
     {
-        StringBuilder line = new();
+        ArgumentNullException.ThrowIfNull(text);
+        // One summary per changed note (10,000 on a first import): built on the stack, one string allocated. Each
+        // character may bring a pending space with it, so the line can run two past the limit before it is cut.
+        Span<char> line = stackalloc char[MaxLength + 2];
+        int length = 0;
         bool space = false;
         foreach (char c in text)
         {
             if (char.IsWhiteSpace(c))
             {
-                space = line.Length > 0;
+                space = length > 0;
                 continue;
             }
             if (space)
-                line.Append(' ');
+                line[length++] = ' ';
             space = false;
-            line.Append(c);
-            if (line.Length > MaxLength)
-                return line.ToString(0, MaxLength - 1).TrimEnd() + "…";
+            line[length++] = c;
+            if (length > MaxLength)
+                return new string(((ReadOnlySpan<char>)line[..(MaxLength - 1)]).TrimEnd()) + "…";
         }
-        return line.ToString();
+        return new string(line[..length]);
     }
 }
