@@ -21,8 +21,10 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
         Dictionary<NoteDecision, RemoteNote> landed = [];
         if (written.Count == 0)
             return landed;
-        Dictionary<long, AnkiNoteInfo> infos = (await client.NotesInfoAsync([.. written.Values.Distinct()], cancellationToken))
-            .DistinctBy(info => info.NoteId).ToDictionary(info => info.NoteId);
+        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(new HashSet<long>(written.Values), cancellationToken);
+        Dictionary<long, AnkiNoteInfo> infos = new(read.Count);
+        foreach (AnkiNoteInfo info in read)
+            infos.TryAdd(info.NoteId, info);
         // A first import reads back thousands of notes: comparing and fingerprinting them is spread over every core.
         KeyValuePair<NoteDecision, long>[] notes = [.. written];
         RemoteNote?[] kept = new RemoteNote?[notes.Length];
@@ -52,7 +54,21 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
             if (!SameText(info.GetField(name) ?? "", html))
                 return false;
         }
-        return NoteTags.Normalize(decision.Local!.Tags).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(info.Tags);
+        return SameTags(NoteTags.Normalize(decision.Local!.Tags), info.Tags);
+    }
+
+    private static bool SameTags(IReadOnlyList<string> sent, IReadOnlyList<string> stored)
+    {
+        // Anki keeps the tags it was sent, sorted: the same list needs no set.
+        if (sent.Count == stored.Count)
+        {
+            int same = 0;
+            while (same < sent.Count && string.Equals(sent[same], stored[same], StringComparison.Ordinal))
+                same++;
+            if (same == sent.Count)
+                return true;
+        }
+        return sent.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(stored);
     }
 
     private static bool SameText(string stored, string sent) =>
