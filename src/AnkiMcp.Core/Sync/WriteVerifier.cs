@@ -6,11 +6,14 @@ using AnkiMcp.Core.Markdown.NoteTypes;
 namespace AnkiMcp.Core.Sync;
 
 /// <summary>
-/// Reads back, in one request, the notes a run wrote to Anki and tells the writes Anki kept from those it dropped
+/// Reads back the notes a run wrote to Anki and tells the writes Anki kept from those it dropped
 /// without an error (a note shown in an editor, FooSoft/anki-connect #82). Only a kept write may be recorded as synced.
 /// </summary>
 internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionary<string, ManagedNoteType> types)
 {
+    // As many as one addNotes request carries: a first import of 10,000 notes reads them back in 5 requests.
+    private const int NotesPerRequest = 2000;
+
     /// <summary>Whether the decision writes the note's fields or tags in Anki (and so needs reading back).</summary>
     public static bool WritesNote(NoteDecision decision) =>
         decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.NeedsKeyInAnki;
@@ -21,25 +24,42 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
         Dictionary<NoteDecision, RemoteNote> landed = [];
         if (written.Count == 0)
             return landed;
-        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(new HashSet<long>(written.Values), cancellationToken);
-        Dictionary<long, AnkiNoteInfo> infos = new(read.Count);
-        foreach (AnkiNoteInfo info in read)
-            infos.TryAdd(info.NoteId, info);
-        // A first import reads back thousands of notes: comparing and fingerprinting them is spread over every core.
+        // A first import reads back thousands of notes, in parts: while Anki answers for one part, the part before is
+        // compared and fingerprinted here (on every core), so Anki's time and this tool's overlap instead of adding up.
         KeyValuePair<NoteDecision, long>[] notes = [.. written];
         RemoteNote?[] kept = new RemoteNote?[notes.Length];
-        Parallel.For(0, notes.Length, i =>
+        Task<Dictionary<long, AnkiNoteInfo>> reading = ReadPartAsync(notes, 0, cancellationToken);
+        for (int start = 0; start < notes.Length; start += NotesPerRequest)
         {
-            (NoteDecision decision, long noteId) = notes[i];
-            if (infos.TryGetValue(noteId, out AnkiNoteInfo? info) && types.TryGetValue(info.ModelName, out ManagedNoteType? type) && Holds(decision, info, type))
-                kept[i] = AnkiCollectionReader.ToRemoteNote(info, type, decision.Local?.DeckName ?? decision.Remote!.DeckName, info.Mod ?? 0);
-        });
+            Dictionary<long, AnkiNoteInfo> infos = await reading;
+            int next = start + NotesPerRequest;
+            if (next < notes.Length)
+                reading = Task.Run(() => ReadPartAsync(notes, next, cancellationToken), cancellationToken);
+            Parallel.For(start, Math.Min(next, notes.Length), i =>
+            {
+                (NoteDecision decision, long noteId) = notes[i];
+                if (infos.TryGetValue(noteId, out AnkiNoteInfo? info) && types.TryGetValue(info.ModelName, out ManagedNoteType? type) && Holds(decision, info, type))
+                    kept[i] = AnkiCollectionReader.ToRemoteNote(info, type, decision.Local?.DeckName ?? decision.Remote!.DeckName, info.Mod ?? 0);
+            });
+        }
         for (int i = 0; i < notes.Length; i++)
         {
             if (kept[i] is { } note)
                 landed[notes[i].Key] = note;
         }
         return landed;
+    }
+
+    private async Task<Dictionary<long, AnkiNoteInfo>> ReadPartAsync(KeyValuePair<NoteDecision, long>[] notes, int start, CancellationToken cancellationToken)
+    {
+        HashSet<long> ids = new(Math.Min(NotesPerRequest, notes.Length - start));
+        for (int i = start; i < notes.Length && i < start + NotesPerRequest; i++)
+            ids.Add(notes[i].Value);
+        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(ids, cancellationToken);
+        Dictionary<long, AnkiNoteInfo> infos = new(read.Count);
+        foreach (AnkiNoteInfo info in read)
+            infos.TryAdd(info.NoteId, info);
+        return infos;
     }
 
     // Anki stores text NFC-normalised and may give a tag the case it already knows: neither is a lost write.

@@ -75,6 +75,34 @@ public sealed class VerifiedWriteTests
     }
 
     [Fact]
+    public async Task ThousandsOfWrites_AreReadBackInParts_AndADroppedOneAmongThemIsCaught()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        string[] questions = [.. Enumerable.Range(1, 4500).Select(n => $"What is fact {n}?")];
+        world.Write("Biology.md", SyncWorld.QaDeck(questions));
+
+        SyncReport import = await world.SyncAsync();
+
+        Assert.Equal(SyncOutcome.InStep, import.Outcome);
+        Assert.Equal(4500, world.ManagedNotes().Count);
+        Assert.Equal(3, world.Anki.ActionCount("notesInfo"));
+        string key = world.KeysIn("Biology.md")[3333];
+        world.Write("Biology.md", world.Read("Biology.md").Replace("A: answer to", "A: reply to", StringComparison.Ordinal));
+        world.Anki.BrowseNoteBefore("updateNote", world.NoteWithKey(key).Id);
+
+        SyncReport edit = await world.SyncAsync();
+
+        Assert.Equal(SyncOutcome.NotSynced, edit.Outcome);
+        Assert.Equal(key, Assert.Single(edit.NotSynced).NoteKey);
+        Assert.Equal(4499, edit.Plan.Count(SyncChangeKind.Update, SyncSide.Anki));
+        world.Anki.CloseBrowser();
+        SyncReport again = await world.SyncAsync();
+        Assert.Equal(SyncOutcome.InStep, again.Outcome);
+        Assert.Equal(1, again.Plan.Count(SyncChangeKind.Update, SyncSide.Anki));
+        Assert.All(world.ManagedNotes(), note => Assert.StartsWith("reply to", note.Fields["Answer"], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ATagEditDroppedByAnki_IsCaughtByTheReadBack_AndTheNextSyncPushesItAgain()
     {
         (SyncWorld world, string key, long id) = await SyncedWorldAsync();
