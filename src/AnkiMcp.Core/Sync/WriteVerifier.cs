@@ -12,16 +12,23 @@ namespace AnkiMcp.Core.Sync;
 internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionary<string, ManagedNoteType> types)
 {
     /// <summary>Whether the decision writes the note's fields or tags in Anki (and so needs reading back).</summary>
-    public static bool WritesNote(NoteDecision decision) =>
-        decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.NeedsKeyInAnki;
+    public static bool WritesNote(NoteDecision decision) => WritesFields(decision) || decision.NeedsKeyInAnki;
 
     /// <summary>The written notes as Anki holds them now, for those whose write landed; the others are left out.</summary>
     public async Task<Dictionary<NoteDecision, RemoteNote>> ReadBackAsync(IReadOnlyDictionary<NoteDecision, long> written, CancellationToken cancellationToken)
     {
-        Dictionary<NoteDecision, RemoteNote> landed = [];
+        Dictionary<NoteDecision, RemoteNote> landed = new(written.Count);
         if (written.Count == 0)
             return landed;
-        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(new HashSet<long>(written.Values), cancellationToken);
+        Dictionary<long, NoteDecision> writers = new(written.Count);
+        foreach ((NoteDecision decision, long noteId) in written)
+            writers.TryAdd(noteId, decision);
+        // Values read back as they were sent are those same strings, not copies (MB at a first import).
+        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(writers.Keys,
+            noteId => writers.TryGetValue(noteId, out NoteDecision? writer) && WritesFields(writer) && types.TryGetValue(writer.Local!.NoteTypeName, out ManagedNoteType? type)
+                ? NoteConverter.AnkiHtml(writer.Local, type)
+                : null,
+            cancellationToken);
         Dictionary<long, AnkiNoteInfo> infos = new(read.Count);
         foreach (AnkiNoteInfo info in read)
             infos.TryAdd(info.NoteId, info);
@@ -47,7 +54,7 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
     {
         if (!SameText(info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim() ?? "", decision.Key))
             return false;
-        if (!(decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki)))
+        if (!WritesFields(decision))
             return true;
         foreach ((string name, string html) in NoteConverter.AnkiHtml(decision.Local!, type))
         {
@@ -56,6 +63,9 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
         }
         return SameTags(NoteTags.Normalize(decision.Local!.Tags), info.Tags);
     }
+
+    private static bool WritesFields(NoteDecision decision) =>
+        decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki);
 
     private static bool SameTags(IReadOnlyList<string> sent, IReadOnlyList<string> stored)
     {
