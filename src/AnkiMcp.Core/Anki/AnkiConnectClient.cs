@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -66,11 +65,11 @@ public sealed partial class AnkiConnectClient : IDisposable
     internal async Task<IReadOnlyList<AnkiActionResult>?> MultiReadingAsync(
         IReadOnlyList<AnkiAction> actions, AnkiResultReader readResult, CancellationToken cancellationToken)
     {
-        byte[] reply = await SendMultiAsync(actions, cancellationToken);
-        return AnkiMultiReply.TryRead(reply, actions.Count, readResult) ? null : ResultsOf(actions, reply);
+        ReadOnlyMemory<byte> reply = await SendMultiAsync(actions, cancellationToken);
+        return AnkiMultiReply.TryRead(reply.Span, actions.Count, readResult) ? null : ResultsOf(actions, reply);
     }
 
-    private async Task<byte[]> SendMultiAsync(IReadOnlyList<AnkiAction> actions, CancellationToken cancellationToken) =>
+    private async Task<ReadOnlyMemory<byte>> SendMultiAsync(IReadOnlyList<AnkiAction> actions, CancellationToken cancellationToken) =>
         await SendBytesAsync("multi", writer =>
         {
             writer.WriteStartObject();
@@ -86,7 +85,7 @@ public sealed partial class AnkiConnectClient : IDisposable
             writer.WriteEndObject();
         }, cancellationToken);
 
-    private List<AnkiActionResult> ResultsOf(IReadOnlyList<AnkiAction> actions, byte[] bytes)
+    private List<AnkiActionResult> ResultsOf(IReadOnlyList<AnkiAction> actions, ReadOnlyMemory<byte> bytes)
     {
         using JsonDocument reply = Parse("multi", bytes);
         JsonElement results = ResultOf("multi", reply.RootElement);
@@ -108,9 +107,23 @@ public sealed partial class AnkiConnectClient : IDisposable
 
     /// <summary>Calls an action whose params are written by <paramref name="writeParameters"/> and reads the result while the reply is alive.</summary>
     private async Task<T> CallAsync<T>(
-        string action, Action<Utf8JsonWriter>? writeParameters, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        string action, Action<Utf8JsonWriter>? writeParameters, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
+        ReadResult(action, await SendActionAsync(action, writeParameters, cancellationToken), read);
+
+    /// <summary>
+    /// Calls an action and hands a successful result to <paramref name="readStreamed"/> straight from the reply's bytes,
+    /// then returns <paramref name="streamedResult"/>; any other reply (an error, a shape it declines) is read as a
+    /// document by <paramref name="read"/>, as <see cref="CallAsync{T}"/> reads it.
+    /// </summary>
+    private async Task<T> CallReadingAsync<T>(string action, Action<Utf8JsonWriter>? writeParameters, AnkiResultReader readStreamed, Func<T> streamedResult,
+        Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
-        using JsonDocument reply = await SendAsync(action, writer =>
+        ReadOnlyMemory<byte> reply = await SendActionAsync(action, writeParameters, cancellationToken);
+        return AnkiMultiReply.TryReadSingle(reply.Span, readStreamed) ? streamedResult() : ReadResult(action, reply, read);
+    }
+
+    private async Task<ReadOnlyMemory<byte>> SendActionAsync(string action, Action<Utf8JsonWriter>? writeParameters, CancellationToken cancellationToken) =>
+        await SendBytesAsync(action, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("action"u8, action);
@@ -124,6 +137,10 @@ public sealed partial class AnkiConnectClient : IDisposable
             WriteKey(writer);
             writer.WriteEndObject();
         }, cancellationToken);
+
+    private T ReadResult<T>(string action, ReadOnlyMemory<byte> bytes, Func<JsonElement, T> read)
+    {
+        using JsonDocument reply = Parse(action, bytes);
         JsonElement result = ResultOf(action, reply.RootElement);
         try
         {
@@ -167,13 +184,13 @@ public sealed partial class AnkiConnectClient : IDisposable
     private async Task<JsonDocument> SendAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken) =>
         Parse(action, await SendBytesAsync(action, writeBody, cancellationToken));
 
-    private async Task<byte[]> SendBytesAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>> SendBytesAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken)
     {
-        var body = new ArrayBufferWriter<byte>(512);
+        using PooledBufferWriter body = new(4096);
         using (var writer = new Utf8JsonWriter(body))
             writeBody(writer);
 
-        (int status, byte[] bytes) = _http is null ? Post(action, body.WrittenSpan, cancellationToken) : await PostAsync(_http, action, body.WrittenMemory, cancellationToken);
+        (int status, ReadOnlyMemory<byte> bytes) = _http is null ? Post(action, body.WrittenSpan, cancellationToken) : await PostAsync(_http, action, body.WrittenMemory, cancellationToken);
         if (status == (int)HttpStatusCode.Forbidden)
         {
             throw new AnkiConnectException(action, "HTTP 403 Forbidden",
@@ -189,7 +206,7 @@ public sealed partial class AnkiConnectClient : IDisposable
         return bytes;
     }
 
-    private JsonDocument Parse(string action, byte[] bytes)
+    private JsonDocument Parse(string action, ReadOnlyMemory<byte> bytes)
     {
         try
         {
@@ -204,7 +221,7 @@ public sealed partial class AnkiConnectClient : IDisposable
     }
 
     // http://: one socket, blocking, bounded by the timeout; cancelling closes it.
-    private (int Status, byte[] Body) Post(string action, ReadOnlySpan<byte> json, CancellationToken cancellationToken)
+    private (int Status, ReadOnlyMemory<byte> Body) Post(string action, ReadOnlySpan<byte> json, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         DateTime deadline = DateTime.UtcNow + Options.Timeout;
@@ -251,7 +268,7 @@ public sealed partial class AnkiConnectClient : IDisposable
     };
 
     // https://, or a handler given by a benchmark.
-    private async Task<(int Status, byte[] Body)> PostAsync(HttpClient http, string action, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    private async Task<(int Status, ReadOnlyMemory<byte> Body)> PostAsync(HttpClient http, string action, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
         using var content = new ReadOnlyMemoryContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -13,6 +13,9 @@ internal static class PlainHttpPost
 {
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
+    // A declared length up to this is trusted with a buffer of its size at once; a larger one is read into a growing buffer.
+    private const int MaxPresizedBody = 256 * 1024 * 1024;
+
     /// <summary>Connects to <paramref name="url"/>'s host, trying each of its addresses.</summary>
     /// <exception cref="SocketException">Nothing accepted the connection in time.</exception>
     public static Socket Connect(Uri url, TimeSpan timeout)
@@ -39,17 +42,17 @@ internal static class PlainHttpPost
     }
 
     /// <summary>Sends <paramref name="json"/> to <paramref name="url"/> over <paramref name="socket"/> and reads the reply by <paramref name="deadline"/>.</summary>
-    /// <returns>The reply's status code and body.</returns>
+    /// <returns>The reply's status code and body (a slice of the buffer it was read into: no copy).</returns>
     /// <exception cref="SocketException">The connection broke, or the deadline passed (<see cref="SocketError.TimedOut"/>).</exception>
     /// <exception cref="IOException">The reply is not HTTP or ended early.</exception>
-    public static (int Status, byte[] Body) Exchange(Socket socket, Uri url, ReadOnlySpan<byte> json, DateTime deadline)
+    public static (int Status, ReadOnlyMemory<byte> Body) Exchange(Socket socket, Uri url, ReadOnlySpan<byte> json, DateTime deadline)
     {
         string requestHead = $"POST {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Type: application/json\r\nContent-Length: {json.Length}\r\nConnection: close\r\n\r\n";
-        byte[] request = new byte[Encoding.ASCII.GetByteCount(requestHead) + json.Length];
-        int headLength = Encoding.ASCII.GetBytes(requestHead, request);
-        json.CopyTo(request.AsSpan(headLength));
         socket.SendTimeout = RemainingMilliseconds(deadline);
-        socket.Send(request);
+        // Head and body are sent as they are, not copied into one request of a MB (a first import's addNotes).
+        socket.Send(Encoding.ASCII.GetBytes(requestHead));
+        socket.SendTimeout = RemainingMilliseconds(deadline);
+        socket.Send(json);
 
         byte[] reply = new byte[64 * 1024];
         int length = 0;
@@ -64,9 +67,15 @@ internal static class PlainHttpPost
             if (read == 0)
                 break;
             length += read;
-            head ??= ReadHead(reply.AsSpan(0, length));
+            if (head is null && ReadHead(reply.AsSpan(0, length)) is { } readHead)
+            {
+                head = readHead;
+                // A reply of several MB (notesInfo of a first import) is read into one buffer of its size, not through copies that double.
+                if (readHead.ContentLength is { } size && size <= MaxPresizedBody && readHead.BodyStart + size > reply.Length)
+                    Array.Resize(ref reply, readHead.BodyStart + (int)size);
+            }
         }
-        return Parse(reply.AsSpan(0, length), head);
+        return Parse(reply.AsMemory(0, length), head);
     }
 
     private static int RemainingMilliseconds(DateTime deadline)
@@ -75,19 +84,19 @@ internal static class PlainHttpPost
         return remaining >= 1 ? (int)Math.Min(remaining, int.MaxValue) : throw new SocketException((int)SocketError.TimedOut);
     }
 
-    private static (int Status, byte[] Body) Parse(ReadOnlySpan<byte> reply, ReplyHead? read)
+    private static (int Status, ReadOnlyMemory<byte> Body) Parse(ReadOnlyMemory<byte> reply, ReplyHead? read)
     {
         ReplyHead head = read ?? throw new IOException(reply.IsEmpty ? "the server closed the connection without replying" : "the reply ended within its headers");
-        ReadOnlySpan<byte> content = reply[head.BodyStart..];
+        ReadOnlyMemory<byte> content = reply[head.BodyStart..];
         if (head.Chunked)
-            return (head.Status, Unchunk(content));
+            return (head.Status, Unchunk(content.Span));
         if (head.ContentLength is { } expected)
         {
             return content.Length >= expected
-                ? (head.Status, content[..(int)expected].ToArray())
+                ? (head.Status, content[..(int)expected])
                 : throw new IOException($"the reply ended after {content.Length} of its {expected} bytes");
         }
-        return (head.Status, content.ToArray());
+        return (head.Status, content);
     }
 
     /// <summary>The status line and framing headers, once the reply holds all its headers; null before.</summary>

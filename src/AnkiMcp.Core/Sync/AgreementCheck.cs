@@ -38,20 +38,21 @@ internal sealed class AgreementCheck
     public static async Task<AgreementCheck> RunAsync(string collectionDir, AnkiConnectClient client, CancellationToken cancellationToken)
     {
         SyncAgreement? agreed = SyncAgreement.Read(collectionDir);
-        // Without an agreement (a first import) Anki is asked about the note types the folder holds.
+        // Without an agreement (a first import) Anki is asked about the note types the folder holds; a folder without
+        // any (not a collection yet) is not worth asking about: the run reports what is missing first.
         IReadOnlyList<string> noteTypes = agreed?.NoteTypes ?? NoteTypeLoader.Names(collectionDir);
         // The files are hashed on another core while Anki is asked for its first answer. Over plain http the request
         // completes on this thread, usually after the hashing: then nothing here waits asynchronously.
         Task<string> hashing = Task.Run(() => CollectionFilesDigest.Of(collectionDir), cancellationToken);
         AnkiCollectionReader reader = new(client);
-        Task<AnkiSnapshot> asking = reader.ReadSnapshotAsync(noteTypes, cancellationToken);
+        Task<AnkiSnapshot>? asking = agreed is not null || noteTypes.Count > 0 ? reader.ReadSnapshotAsync(noteTypes, cancellationToken) : null;
         string files = await hashing;
         // Every write to the state forgets the agreement, so the state is as agreed while it exists.
-        if (agreed is null || agreed.Files != files || !File.Exists(SyncStateStore.PathFor(collectionDir))
+        if (agreed is null || asking is null || agreed.Files != files || !File.Exists(SyncStateStore.PathFor(collectionDir))
             || (await new MediaRenamer(collectionDir).RenamesAsync(agreed.Media, cancellationToken)).Count > 0)
         {
             // A full run follows: it uses the answer if it searches for the same note types, and meets any error in its own order.
-            return new AgreementCheck(files) { NoteTypes = noteTypes, Snapshot = AnswerOrNullAsync(asking) };
+            return new AgreementCheck(files) { NoteTypes = noteTypes, Snapshot = asking is null ? null : AnswerOrNullAsync(asking) };
         }
 
         AnkiSnapshot snapshot = await asking;

@@ -163,7 +163,7 @@ internal sealed class AnkiCollectionReader(AnkiConnectClient client)
     public static RemoteNote ToRemoteNote(AnkiNoteInfo info, ManagedNoteType type, string deckName, long mod)
     {
         string? key = info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim();
-        Dictionary<string, string> fields = new(StringComparer.Ordinal);
+        Dictionary<string, string> fields = new(type.SyncedFields.Count, StringComparer.Ordinal);
         foreach (string name in type.SyncedFields)
             fields[name] = info.GetField(name) ?? "";
         return RemoteNote.Read(info.NoteId, string.IsNullOrEmpty(key) ? null : key, info.ModelName, deckName, fields, info.Tags, info.Cards, mod);

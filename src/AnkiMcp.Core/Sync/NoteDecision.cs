@@ -18,7 +18,16 @@ internal sealed record NoteDecision(string Key, LocalNote? Local, RemoteNote? Re
     public bool NeedsKeyInAnki => Remote is not null && Remote.EmbeddedKey != Key;
 
     /// <summary>True when this decision includes a change of this kind on this side.</summary>
-    public bool Has(SyncChangeKind kind, SyncSide target) => Changes.Any(change => change.Kind == kind && change.Target == target);
+    public bool Has(SyncChangeKind kind, SyncSide target)
+    {
+        // An indexed loop allocates nothing (a lambda and an interface enumerator would): this runs several times per note.
+        for (int i = 0; i < Changes.Count; i++)
+        {
+            if (Changes[i].Kind == kind && Changes[i].Target == target)
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>True when both sides were edited and the conflict is left for <c>--prefer</c>.</summary>
     public bool IsOpenConflict => Has(SyncChangeKind.Conflict, SyncSide.Markdown);

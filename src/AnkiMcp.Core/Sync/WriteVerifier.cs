@@ -12,17 +12,26 @@ namespace AnkiMcp.Core.Sync;
 internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionary<string, ManagedNoteType> types)
 {
     /// <summary>Whether the decision writes the note's fields or tags in Anki (and so needs reading back).</summary>
-    public static bool WritesNote(NoteDecision decision) =>
-        decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.NeedsKeyInAnki;
+    public static bool WritesNote(NoteDecision decision) => WritesFields(decision) || decision.NeedsKeyInAnki;
 
     /// <summary>The written notes as Anki holds them now, for those whose write landed; the others are left out.</summary>
     public async Task<Dictionary<NoteDecision, RemoteNote>> ReadBackAsync(IReadOnlyDictionary<NoteDecision, long> written, CancellationToken cancellationToken)
     {
-        Dictionary<NoteDecision, RemoteNote> landed = [];
+        Dictionary<NoteDecision, RemoteNote> landed = new(written.Count);
         if (written.Count == 0)
             return landed;
-        Dictionary<long, AnkiNoteInfo> infos = (await client.NotesInfoAsync([.. written.Values.Distinct()], cancellationToken))
-            .DistinctBy(info => info.NoteId).ToDictionary(info => info.NoteId);
+        Dictionary<long, NoteDecision> writers = new(written.Count);
+        foreach ((NoteDecision decision, long noteId) in written)
+            writers.TryAdd(noteId, decision);
+        // Values read back as they were sent are those same strings, not copies (MB at a first import).
+        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(writers.Keys,
+            noteId => writers.TryGetValue(noteId, out NoteDecision? writer) && WritesFields(writer) && types.TryGetValue(writer.Local!.NoteTypeName, out ManagedNoteType? type)
+                ? NoteConverter.AnkiHtml(writer.Local, type)
+                : null,
+            cancellationToken);
+        Dictionary<long, AnkiNoteInfo> infos = new(read.Count);
+        foreach (AnkiNoteInfo info in read)
+            infos.TryAdd(info.NoteId, info);
         // A first import reads back thousands of notes: comparing and fingerprinting them is spread over every core.
         KeyValuePair<NoteDecision, long>[] notes = [.. written];
         RemoteNote?[] kept = new RemoteNote?[notes.Length];
@@ -45,14 +54,31 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
     {
         if (!SameText(info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim() ?? "", decision.Key))
             return false;
-        if (!(decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki)))
+        if (!WritesFields(decision))
             return true;
         foreach ((string name, string html) in NoteConverter.AnkiHtml(decision.Local!, type))
         {
             if (!SameText(info.GetField(name) ?? "", html))
                 return false;
         }
-        return NoteTags.Normalize(decision.Local!.Tags).ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(info.Tags);
+        return SameTags(NoteTags.Normalize(decision.Local!.Tags), info.Tags);
+    }
+
+    private static bool WritesFields(NoteDecision decision) =>
+        decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki);
+
+    private static bool SameTags(IReadOnlyList<string> sent, IReadOnlyList<string> stored)
+    {
+        // Anki keeps the tags it was sent, sorted: the same list needs no set.
+        if (sent.Count == stored.Count)
+        {
+            int same = 0;
+            while (same < sent.Count && string.Equals(sent[same], stored[same], StringComparison.Ordinal))
+                same++;
+            if (same == sent.Count)
+                return true;
+        }
+        return sent.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(stored);
     }
 
     private static bool SameText(string stored, string sent) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using AnkiMcp.AnkiConnectEmulator;
 using AnkiMcp.Core.Anki;
 
@@ -280,6 +281,37 @@ public sealed class AnkiConnectClientTests
         using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url) { Timeout = TimeSpan.FromSeconds(20) });
 
         Assert.Equal(6, await client.VersionAsync(Ct));
+    }
+
+    // Past the first read buffer: one with its declared length (read into a buffer of that size), one read to the close.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AReplyOfSeveralHundredKB_IsReadWhole(bool declaresItsLength)
+    {
+        string[] names = [.. Enumerable.Range(0, 20_000).Select(i => $"Deck {i} é")];
+        string json = JsonSerializer.Serialize(new { result = names, error = (string?)null });
+        using var server = new OneShotHttpServer(
+            declaresItsLength ? OneShotHttpServer.Ok(json) : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + json, Ct);
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(server.Url));
+
+        Assert.Equal(names, await client.DeckNamesAsync(Ct));
+    }
+
+    // Request bodies are written into pooled buffers: a large one grows past its first buffer, and a small one sent
+    // after it in a reused larger buffer carries only its own bytes.
+    [Fact]
+    public async Task ALargeRequest_ThenASmallOne_EachArriveWhole()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        string large = string.Concat(Enumerable.Repeat("<b>é😀</b> \"q\" ", 30_000));
+
+        long first = await client.AddNoteAsync(Basic(large, "big"), Ct);
+        long second = await client.AddNoteAsync(Basic("small", "b"), Ct);
+
+        IReadOnlyList<AnkiNoteInfo> notes = await client.NotesInfoAsync([first, second], Ct);
+        Assert.Equal([large, "small"], notes.Select(note => note.GetField("Front")));
     }
 
     [Fact]

@@ -64,6 +64,19 @@ public sealed class SyncAgreementTests
     }
 
     [Fact]
+    public async Task AFolderWithoutNoteTypes_IsReportedWithoutAskingAnki()
+    {
+        await using SyncWorld world = await StartAsync();
+        Directory.Delete(world.Path("note_types"), recursive: true);
+        world.Write("Biology.md", SyncWorld.QaDeck("What is ATP?"));
+
+        SyncRefusedException error = await Assert.ThrowsAsync<SyncRefusedException>(() => world.SyncAsync());
+
+        Assert.Contains("ankimcp init", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, world.Anki.HttpRequestCount);
+    }
+
+    [Fact]
     public async Task NothingChanged_DryRunToo()
     {
         await using SyncWorld world = await AgreedWorldAsync();

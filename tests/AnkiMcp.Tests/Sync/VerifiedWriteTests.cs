@@ -75,6 +75,45 @@ public sealed class VerifiedWriteTests
     }
 
     [Fact]
+    public async Task ATagEditDroppedByAnki_IsCaughtByTheReadBack_AndTheNextSyncPushesItAgain()
+    {
+        (SyncWorld world, string key, long id) = await SyncedWorldAsync();
+        await using SyncWorld disposing = world;
+        world.Write("Biology.md", world.Read("Biology.md").Replace("Q: What is ATP?", "<!-- tags: cells -->\nQ: What is ATP?", StringComparison.Ordinal));
+        Assert.Equal(SyncOutcome.InStep, (await world.SyncAsync()).Outcome);
+        // As many tags as Anki holds, other ones: only a comparison of the tags themselves tells the write was lost.
+        world.Write("Biology.md", world.Read("Biology.md").Replace("tags: cells", "tags: energy", StringComparison.Ordinal));
+        world.Anki.BrowseNoteBefore("updateNote", id);
+
+        SyncReport dropped = await world.SyncAsync();
+
+        Assert.Equal(SyncOutcome.NotSynced, dropped.Outcome);
+        Assert.Equal(key, Assert.Single(dropped.NotSynced).NoteKey);
+        Assert.Contains("read back", dropped.NotSynced[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(["cells"], world.NoteWithKey(key).Tags);
+
+        world.Anki.CloseBrowser();
+        Assert.Equal(SyncOutcome.InStep, (await world.SyncAsync()).Outcome);
+        Assert.Equal(["energy"], world.NoteWithKey(key).Tags);
+    }
+
+    // Anki sorts tags ignoring case and gives a tag the case it already knows: the same tags, a kept write.
+    [Fact]
+    public async Task TagsAnkiSortsAndCasesItsOwnWay_AreAKeptWrite()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        await world.Client.AddNoteAsync(new("Default", "Basic", new Dictionary<string, string> { ["Front"] = "f", ["Back"] = "b" }, ["Biology"]), SyncWorld.Cancel);
+        world.Write("Biology.md", "<!-- tags: biology Zeta alpha -->\n" + SyncWorld.QaDeck("What is ATP?"));
+
+        SyncReport report = await world.SyncAsync();
+
+        Assert.Equal(SyncOutcome.InStep, report.Outcome);
+        Assert.Empty(report.NotSynced);
+        Assert.Equal(["alpha", "Biology", "Zeta"], world.NoteWithKey(world.KeysIn("Biology.md")[0]).Tags);
+        Assert.True((await world.SyncAsync()).Plan.IsEmpty);
+    }
+
+    [Fact]
     public async Task OneOfTwoEditsHeldByTheBrowser_TheOtherSyncs_AndTheFirstLineSaysNotInStep()
     {
         (SyncWorld world, string key, long id) = await SyncedWorldAsync();
