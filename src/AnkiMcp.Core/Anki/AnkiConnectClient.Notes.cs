@@ -20,10 +20,19 @@ public sealed partial class AnkiConnectClient
     public Task<IReadOnlyList<AnkiNoteInfo>> NotesInfoAsync(string query, CancellationToken cancellationToken) =>
         NotesInfoAsync(w => w.WriteString("query"u8, query), cancellationToken);
 
+    /// <summary>
+    /// The notes with the given ids, as <see cref="NotesInfoAsync(IReadOnlyCollection{long}, CancellationToken)"/> reads
+    /// them; a field value equal to the one <paramref name="expectedFields"/> gives for its note is that same string.
+    /// </summary>
+    internal Task<IReadOnlyList<AnkiNoteInfo>> NotesInfoAsync(
+        IReadOnlyCollection<long> noteIds, Func<long, IReadOnlyDictionary<string, string>?> expectedFields, CancellationToken cancellationToken) =>
+        NotesInfoAsync(w => WriteLongs(w, "notes"u8, noteIds), cancellationToken, expectedFields);
+
     // Thousands of notes (a first import's read-back) are MB of reply: read straight from its bytes when Anki succeeded.
-    private Task<IReadOnlyList<AnkiNoteInfo>> NotesInfoAsync(Action<Utf8JsonWriter> writeParameters, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<AnkiNoteInfo>> NotesInfoAsync(Action<Utf8JsonWriter> writeParameters, CancellationToken cancellationToken,
+        Func<long, IReadOnlyDictionary<string, string>?>? expectedFields = null)
     {
-        NotesInfoReply streamed = new();
+        NotesInfoReply streamed = new(expectedFields);
         return CallReadingAsync<IReadOnlyList<AnkiNoteInfo>>("notesInfo", writeParameters, streamed.Read, () => streamed.Notes, AnkiReply.Notes, cancellationToken);
     }
 

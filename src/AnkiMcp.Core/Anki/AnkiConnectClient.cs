@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -187,7 +186,7 @@ public sealed partial class AnkiConnectClient : IDisposable
 
     private async Task<ReadOnlyMemory<byte>> SendBytesAsync(string action, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken)
     {
-        var body = new ArrayBufferWriter<byte>(512);
+        using PooledBufferWriter body = new(4096);
         using (var writer = new Utf8JsonWriter(body))
             writeBody(writer);
 

@@ -8,7 +8,9 @@ namespace AnkiMcp.Core.Anki;
 /// ones are skipped. A shape the document reader would refuse or read differently (a missing or mistyped property, a
 /// repeated one) is declined, so that the document reader reports it.
 /// </summary>
-internal sealed class NotesInfoReply
+/// <param name="expectedFields">For a note id, the field values the caller expects it to hold (those it just wrote),
+/// or null: a value read equal to its expected one is that same string, not a copy.</param>
+internal sealed class NotesInfoReply(Func<long, IReadOnlyDictionary<string, string>?>? expectedFields = null)
 {
     private readonly RepeatedStrings _names = new();
     private readonly List<AnkiFieldValue> _fields = [];
@@ -37,18 +39,22 @@ internal sealed class NotesInfoReply
         string[]? tags = null;
         AnkiFieldValue[]? fields = null;
         long[]? cards = null;
+        IReadOnlyDictionary<string, string>? expected = null;
         bool modRead = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool read;
             if (reader.ValueTextEquals("noteId"u8))
+            {
                 read = noteId is null && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long id) && (noteId = id) is not null;
+                expected = read ? expectedFields?.Invoke(noteId!.Value) : null;
+            }
             else if (reader.ValueTextEquals("modelName"u8))
                 read = modelName is null && reader.Read() && TryReadText(ref reader, out modelName);
             else if (reader.ValueTextEquals("tags"u8))
                 read = tags is null && reader.Read() && TryReadTags(ref reader, out tags);
             else if (reader.ValueTextEquals("fields"u8))
-                read = fields is null && reader.Read() && TryReadFields(ref reader, out fields);
+                read = fields is null && reader.Read() && TryReadFields(ref reader, expected, out fields);
             else if (reader.ValueTextEquals("mod"u8))
                 read = !modRead && (modRead = true) && reader.Read() && TryReadMod(ref reader, out mod);
             else if (reader.ValueTextEquals("cards"u8))
@@ -96,7 +102,7 @@ internal sealed class NotesInfoReply
         return true;
     }
 
-    private bool TryReadFields(ref Utf8JsonReader reader, out AnkiFieldValue[]? fields)
+    private bool TryReadFields(ref Utf8JsonReader reader, IReadOnlyDictionary<string, string>? expected, out AnkiFieldValue[]? fields)
     {
         fields = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -105,7 +111,7 @@ internal sealed class NotesInfoReply
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string name = _names.Read(ref reader);
-            if (!reader.Read() || !TryReadField(ref reader, name))
+            if (!reader.Read() || !TryReadField(ref reader, name, expected))
                 return false;
         }
         if (reader.TokenType != JsonTokenType.EndObject)
@@ -116,7 +122,7 @@ internal sealed class NotesInfoReply
     }
 
     // {"value": "…", "order": 0}, in any order, as the document reader takes it.
-    private bool TryReadField(ref Utf8JsonReader reader, string name)
+    private bool TryReadField(ref Utf8JsonReader reader, string name, IReadOnlyDictionary<string, string>? expected)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             return false;
@@ -128,7 +134,9 @@ internal sealed class NotesInfoReply
             if (reader.ValueTextEquals("value"u8))
             {
                 read = value is null && reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
-                value = read ? reader.GetString() ?? "" : null;
+                value = !read ? null
+                    : expected is not null && expected.TryGetValue(name, out string? sent) && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(sent) ? sent
+                    : reader.GetString() ?? "";
             }
             else if (reader.ValueTextEquals("order"u8))
             {

@@ -48,11 +48,11 @@ internal static class PlainHttpPost
     public static (int Status, ReadOnlyMemory<byte> Body) Exchange(Socket socket, Uri url, ReadOnlySpan<byte> json, DateTime deadline)
     {
         string requestHead = $"POST {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Type: application/json\r\nContent-Length: {json.Length}\r\nConnection: close\r\n\r\n";
-        byte[] request = new byte[Encoding.ASCII.GetByteCount(requestHead) + json.Length];
-        int headLength = Encoding.ASCII.GetBytes(requestHead, request);
-        json.CopyTo(request.AsSpan(headLength));
         socket.SendTimeout = RemainingMilliseconds(deadline);
-        socket.Send(request);
+        // Head and body are sent as they are, not copied into one request of a MB (a first import's addNotes).
+        socket.Send(Encoding.ASCII.GetBytes(requestHead));
+        socket.SendTimeout = RemainingMilliseconds(deadline);
+        socket.Send(json);
 
         byte[] reply = new byte[64 * 1024];
         int length = 0;

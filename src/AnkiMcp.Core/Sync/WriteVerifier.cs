@@ -15,26 +15,28 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
     private const int NotesPerRequest = 2000;
 
     /// <summary>Whether the decision writes the note's fields or tags in Anki (and so needs reading back).</summary>
-    public static bool WritesNote(NoteDecision decision) =>
-        decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.NeedsKeyInAnki;
+    public static bool WritesNote(NoteDecision decision) => WritesFields(decision) || decision.NeedsKeyInAnki;
 
     /// <summary>The written notes as Anki holds them now, for those whose write landed; the others are left out.</summary>
     public async Task<Dictionary<NoteDecision, RemoteNote>> ReadBackAsync(IReadOnlyDictionary<NoteDecision, long> written, CancellationToken cancellationToken)
     {
-        Dictionary<NoteDecision, RemoteNote> landed = [];
+        Dictionary<NoteDecision, RemoteNote> landed = new(written.Count);
         if (written.Count == 0)
             return landed;
         // A first import reads back thousands of notes, in parts: while Anki answers for one part, the part before is
         // compared and fingerprinted here (on every core), so Anki's time and this tool's overlap instead of adding up.
+        Dictionary<long, NoteDecision> writers = new(written.Count);
+        foreach ((NoteDecision decision, long noteId) in written)
+            writers.TryAdd(noteId, decision);
         KeyValuePair<NoteDecision, long>[] notes = [.. written];
         RemoteNote?[] kept = new RemoteNote?[notes.Length];
-        Task<Dictionary<long, AnkiNoteInfo>> reading = ReadPartAsync(notes, 0, cancellationToken);
+        Task<Dictionary<long, AnkiNoteInfo>> reading = ReadPartAsync(notes, 0, writers, cancellationToken);
         for (int start = 0; start < notes.Length; start += NotesPerRequest)
         {
             Dictionary<long, AnkiNoteInfo> infos = await reading;
             int next = start + NotesPerRequest;
             if (next < notes.Length)
-                reading = Task.Run(() => ReadPartAsync(notes, next, cancellationToken), cancellationToken);
+                reading = Task.Run(() => ReadPartAsync(notes, next, writers, cancellationToken), cancellationToken);
             Parallel.For(start, Math.Min(next, notes.Length), i =>
             {
                 (NoteDecision decision, long noteId) = notes[i];
@@ -50,12 +52,18 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
         return landed;
     }
 
-    private async Task<Dictionary<long, AnkiNoteInfo>> ReadPartAsync(KeyValuePair<NoteDecision, long>[] notes, int start, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, AnkiNoteInfo>> ReadPartAsync(
+        KeyValuePair<NoteDecision, long>[] notes, int start, Dictionary<long, NoteDecision> writers, CancellationToken cancellationToken)
     {
         HashSet<long> ids = new(Math.Min(NotesPerRequest, notes.Length - start));
         for (int i = start; i < notes.Length && i < start + NotesPerRequest; i++)
             ids.Add(notes[i].Value);
-        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(ids, cancellationToken);
+        // Values read back as they were sent are those same strings, not copies (MB at a first import).
+        IReadOnlyList<AnkiNoteInfo> read = await client.NotesInfoAsync(ids,
+            noteId => writers.TryGetValue(noteId, out NoteDecision? writer) && WritesFields(writer) && types.TryGetValue(writer.Local!.NoteTypeName, out ManagedNoteType? type)
+                ? NoteConverter.AnkiHtml(writer.Local, type)
+                : null,
+            cancellationToken);
         Dictionary<long, AnkiNoteInfo> infos = new(read.Count);
         foreach (AnkiNoteInfo info in read)
             infos.TryAdd(info.NoteId, info);
@@ -67,7 +75,7 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
     {
         if (!SameText(info.GetField(NoteTypeDefinition.KeyFieldName)?.Trim() ?? "", decision.Key))
             return false;
-        if (!(decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki)))
+        if (!WritesFields(decision))
             return true;
         foreach ((string name, string html) in NoteConverter.AnkiHtml(decision.Local!, type))
         {
@@ -76,6 +84,9 @@ internal sealed class WriteVerifier(AnkiConnectClient client, IReadOnlyDictionar
         }
         return SameTags(NoteTags.Normalize(decision.Local!.Tags), info.Tags);
     }
+
+    private static bool WritesFields(NoteDecision decision) =>
+        decision.Has(SyncChangeKind.Update, SyncSide.Anki) || decision.Has(SyncChangeKind.Create, SyncSide.Anki);
 
     private static bool SameTags(IReadOnlyList<string> sent, IReadOnlyList<string> stored)
     {

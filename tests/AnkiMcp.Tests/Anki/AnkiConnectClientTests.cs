@@ -298,6 +298,22 @@ public sealed class AnkiConnectClientTests
         Assert.Equal(names, await client.DeckNamesAsync(Ct));
     }
 
+    // Request bodies are written into pooled buffers: a large one grows past its first buffer, and a small one sent
+    // after it in a reused larger buffer carries only its own bytes.
+    [Fact]
+    public async Task ALargeRequest_ThenASmallOne_EachArriveWhole()
+    {
+        await using var anki = await AnkiConnectEmulator.AnkiConnectEmulator.StartAsync();
+        using var client = new AnkiConnectClient(new AnkiConnectOptions(anki.Url));
+        string large = string.Concat(Enumerable.Repeat("<b>é😀</b> \"q\" ", 30_000));
+
+        long first = await client.AddNoteAsync(Basic(large, "big"), Ct);
+        long second = await client.AddNoteAsync(Basic("small", "b"), Ct);
+
+        IReadOnlyList<AnkiNoteInfo> notes = await client.NotesInfoAsync([first, second], Ct);
+        Assert.Equal([large, "small"], notes.Select(note => note.GetField("Front")));
+    }
+
     [Fact]
     public async Task AHostName_IsResolved()
     {

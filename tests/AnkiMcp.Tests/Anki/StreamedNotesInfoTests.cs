@@ -59,6 +59,29 @@ public sealed class StreamedNotesInfoTests
         Assert.Equal(name, note.Fields[0].Name);
     }
 
+    [Fact]
+    public void AValueReadAsExpected_IsTheExpectedString_AndAnyOtherValueIsReadAsItIs()
+    {
+        Dictionary<long, IReadOnlyDictionary<string, string>> sent = new()
+        {
+            [5] = new Dictionary<string, string> { ["Front"] = "say \"hi\" é", ["Back"] = "sent back" },
+        };
+        byte[] reply = Encoding.UTF8.GetBytes("""
+            {"result": [{"noteId": 5, "modelName": "Basic", "tags": [], "fields": {"Front": {"value": "say \"hi\" \u00e9", "order": 0},
+              "Back": {"value": "kept by Anki", "order": 1}}},
+             {"noteId": 6, "modelName": "Basic", "tags": [], "fields": {"Front": {"value": "say \"hi\" é", "order": 0}}}], "error": null}
+            """);
+        NotesInfoReply streamed = new(id => sent.GetValueOrDefault(id));
+
+        Assert.True(AnkiMultiReply.TryReadSingle(reply, streamed.Read));
+
+        Assert.Same(sent[5]["Front"], streamed.Notes[0].GetField("Front"));
+        Assert.Equal("kept by Anki", streamed.Notes[0].GetField("Back"));
+        Assert.Equal("say \"hi\" é", streamed.Notes[1].GetField("Front"));
+        Assert.NotSame(sent[5]["Front"], streamed.Notes[1].GetField("Front"));
+        Assert.Equal(Shown(ReadAsDocument(reply)), Shown(streamed.Notes));
+    }
+
     // Shapes the document reader refuses, or reads in its own way, are left to it.
     [Theory]
     [InlineData("""{"result": [null], "error": null}""")]
