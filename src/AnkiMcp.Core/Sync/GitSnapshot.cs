@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using LibGit2Sharp;
 
@@ -20,6 +22,25 @@ public static class GitSnapshot
     }
 
     /// <summary>
+    /// Writes the blobs of the collection files that differ from the last commit into the repository (made if
+    /// missing), and nothing else: no ref, no index. Objects are named by their content, so they are harmless when no
+    /// commit follows, and a <see cref="Commit"/> that finds a file's object already written skips compressing it.
+    /// Meant to run on another core while the sync plans.
+    /// </summary>
+    public static void WriteObjects(string collectionDir, CancellationToken cancellationToken)
+    {
+        EnsureRepository(collectionDir);
+        using Repository repository = new(collectionDir);
+        foreach (string path in ChangedPaths(repository))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string fullPath = Path.Combine(collectionDir, path);
+            if (new FileInfo(fullPath) is { Exists: true, LinkTarget: null })
+                repository.ObjectDatabase.CreateBlob(fullPath);
+        }
+    }
+
+    /// <summary>
     /// Commits the collection files that differ from the last commit, with the message
     /// <c>ankimcp: snapshot before &lt;command&gt;</c>. Returns the new commit's id, or null when nothing changed.
     /// </summary>
@@ -27,25 +48,30 @@ public static class GitSnapshot
     {
         EnsureRepository(collectionDir);
         using Repository repository = new(collectionDir);
-        List<string> changed = [.. repository
-            .RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false })
-            .Where(entry => entry.State is not FileStatus.Unaltered and not FileStatus.Ignored && IsManaged(entry.FilePath))
-            .Select(entry => entry.FilePath)];
+        List<string> changed = ChangedPaths(repository);
         if (changed.Count == 0)
             return null;
 
         Commit? head = repository.Head.Tip;
         TreeDefinition tree = head is null ? new TreeDefinition() : TreeDefinition.From(head.Tree);
+        // The index is changed in memory only, and written once the commit is in place.
+        LibGit2Sharp.Index index = repository.Index;
         foreach (string path in changed)
         {
             string fullPath = Path.Combine(collectionDir, path);
+            FileInfo file = new(fullPath);
             // A link is committed as git does, as the path it points to: a link out of the collection must not carry its target in.
-            if (new FileInfo(fullPath).LinkTarget is { } link)
-                tree.Add(path, repository.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(link))), Mode.SymbolicLink);
-            else if (File.Exists(fullPath))
-                tree.Add(path, repository.ObjectDatabase.CreateBlob(fullPath), Mode.NonExecutableFile);
-            else
+            (Blob? blob, Mode mode) = file.LinkTarget is { } link
+                ? (repository.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(link))), Mode.SymbolicLink)
+                : file.Exists ? (BlobOf(repository, File.ReadAllBytes(fullPath)), Mode.NonExecutableFile) : (null, default);
+            if (blob is null)
+            {
                 tree.Remove(path);
+                index.Remove(path);
+                continue;
+            }
+            tree.Add(path, blob, mode);
+            index.Add(blob, path, mode);
         }
         Tree newTree = repository.ObjectDatabase.CreateTree(tree);
         if (head is not null && newTree.Id == head.Tree.Id)
@@ -59,8 +85,26 @@ public static class GitSnapshot
             repository.Refs.UpdateTarget(existing, commit.Id, $"commit: snapshot before {command}");
         else
             repository.Refs.Add(branch, commit.Id, $"commit (initial): snapshot before {command}");
-        Commands.Stage(repository, changed);
+        index.Write();
         return commit.Sha;
+    }
+
+    private static List<string> ChangedPaths(Repository repository) => [.. repository
+        .RetrieveStatus(new StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true, IncludeIgnored = false })
+        .Where(entry => entry.State is not FileStatus.Unaltered and not FileStatus.Ignored && IsManaged(entry.FilePath))
+        .Select(entry => entry.FilePath)];
+
+    // The file's object, written unless already there (by WriteObjects): hashing is cheap, compressing is not.
+    private static Blob BlobOf(Repository repository, byte[] content)
+    {
+        byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"blob {content.Length}\0"));
+        using IncrementalHash sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        sha1.AppendData(header);
+        sha1.AppendData(content);
+        ObjectId id = new(sha1.GetHashAndReset());
+        return repository.ObjectDatabase.Contains(id) && repository.Lookup<Blob>(id) is { } written
+            ? written
+            : repository.ObjectDatabase.CreateBlob(new MemoryStream(content));
     }
 
     private static bool IsManaged(string path) =>

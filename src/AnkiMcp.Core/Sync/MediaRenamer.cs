@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text;
 using AnkiMcp.Core.IO;
 using AnkiMcp.Core.Markdown.DeckFiles;
 using AnkiMcp.Core.Markdown.Media;
+using Microsoft.Win32.SafeHandles;
 
 namespace AnkiMcp.Core.Sync;
 
@@ -20,10 +23,11 @@ internal sealed class MediaRenamer(string collectionDirectory)
         HashSet<string> referenced = new(StringComparer.Ordinal);
         foreach (DeckFile deck in local.Collection.Decks)
         {
+            if (!MayHoldReference(deck.Path))
+                continue;
             string text = await File.ReadAllTextAsync(deck.Path, cancellationToken);
             texts[deck.Path] = text;
-            if (MediaFolder.MayHoldReference(text))
-                referenced.UnionWith(MediaFolder.Scan(Path.GetFileName(deck.Path), text).References.Select(reference => reference.FileName));
+            referenced.UnionWith(MediaFolder.Scan(Path.GetFileName(deck.Path), text).References.Select(reference => reference.FileName));
         }
 
         Dictionary<string, string> renames = await RenamesAsync(referenced, cancellationToken);
@@ -57,7 +61,28 @@ internal sealed class MediaRenamer(string collectionDirectory)
         return renames;
     }
 
-    // Most deck files hold no media at all: a plain search spares them the line-by-line scan.
+    // Most deck files hold no media at all: a plain search, in pooled buffers, spares them being kept as text and
+    // scanned line by line (a deck file that refers to nothing is never rewritten).
+    private static bool MayHoldReference(string path)
+    {
+        using SafeFileHandle file = File.OpenHandle(path);
+        int length = checked((int)RandomAccess.GetLength(file));
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(length);
+        char[] chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(length));
+        try
+        {
+            int read = 0;
+            for (int count; read < length && (count = RandomAccess.Read(file, bytes.AsSpan(read, length - read), read)) > 0;)
+                read += count;
+            return MediaFolder.MayHoldReference(chars.AsSpan(0, Encoding.UTF8.GetChars(bytes.AsSpan(0, read), chars)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
     /// <summary>Renames the files and writes the deck files; a deck file edited since it was read is refused.</summary>
     public void Apply(MediaRenames plan)
     {

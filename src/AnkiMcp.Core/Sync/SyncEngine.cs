@@ -119,10 +119,14 @@ public sealed partial class SyncEngine
         NoteTypePlan noteTypes = direction == SyncDirection.AnkiToMarkdown
             ? new NoteTypePlan(store.NoteTypeHash ?? "", [], [])
             : await noteTypeSync.PlanAsync([.. local.Types.Values], snapshot.ModelNames, store.NoteTypeHash, cancellationToken);
+        await using SnapshotObjectWriter snapshotObjects = new(_collectionDir);
         PulledNotes pulled = new(local.Types);
         HashSet<NoteDecision> held = [.. planned.Decisions.Where(decision =>
             WriteVerifier.WritesNote(decision) && decision.Remote is not null && snapshot.SelectedInBrowser.Contains(decision.Remote.NoteId))];
         List<NoteDecision> decisions = [.. planned.Decisions.Where(decision => !held.Contains(decision))];
+        // The snapshot's files are hashed and compressed on the other core while the notes are rendered.
+        if (options.AutoCommit && !options.DryRun && (decisions.Any(decision => decision.Changes.Count > 0) || noteTypes.Changes.Count > 0 || renames.Renames.Count > 0))
+            snapshotObjects.Start();
         NoteConverter.RenderAll([.. decisions
             .Where(decision => decision.Has(SyncChangeKind.Create, SyncSide.Anki) || decision.Has(SyncChangeKind.Update, SyncSide.Anki))
             .Select(decision => decision.Local!)], local.Types);
@@ -148,7 +152,7 @@ public sealed partial class SyncEngine
         bool changesSomething = decisions.Any(decision => decision.Changes.Count > 0) || mediaPlan.Transfers.Count > 0 || noteTypes.Changes.Count > 0 || renames.Renames.Count > 0;
         bool noteTypesInStep = noteTypes.Writes.Count == 0 && noteTypes.Hash == store.NoteTypeHash;
         SyncAgreement.Forget(_collectionDir);
-        string? commit = options.AutoCommit && changesSomething ? GitSnapshot.Commit(_collectionDir, CommandName(direction)) : null;
+        string? commit = options.AutoCommit && changesSomething ? await snapshotObjects.CommitAsync(CommandName(direction)) : null;
         renamer.Apply(renames);
         HashSet<NoteDecision> completed = [];
         IReadOnlyCollection<NoteDecision> dropped = [];

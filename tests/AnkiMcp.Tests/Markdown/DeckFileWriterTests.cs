@@ -95,6 +95,28 @@ public sealed class DeckFileWriterTests
     }
 
     [Fact]
+    public void InsertKeysKeepsBytesThatAreNotUtf8_AndReturnsTheDeckAsAFreshParseReadsIt()
+    {
+        using TempCollection collection = new();
+        string path = collection.Write("Bytes.md", "");
+        byte[] latin1Answer = [.. "A: caf"u8, 0xE9, .. "\n"u8];
+        byte[] original = [.. "Q: one\n"u8, .. latin1Answer, .. "\n---\n\nQ: two\nA: b\n\n---\n\nQ: three\r\nA: c\r\n"u8];
+        File.WriteAllBytes(path, original);
+        DeckFile deck = DeckFileParser.Load(path, collection.Types);
+        Assert.Empty(deck.Errors);
+
+        DeckFile updated = DeckFileWriter.InsertKeys(deck, new Dictionary<int, string> { [1] = "aaaaaaaaaaaa", [11] = "cccccccccccc" }, collection.Types);
+
+        byte[] expected = [.. "<!-- note_key: aaaaaaaaaaaa -->\nQ: one\n"u8, .. latin1Answer,
+            .. "\n---\n\nQ: two\nA: b\n\n---\n\n<!-- note_key: cccccccccccc -->\r\nQ: three\r\nA: c\r\n"u8];
+        Assert.Equal(expected, File.ReadAllBytes(path));
+        DeckFile reread = DeckFileParser.Load(path, collection.Types);
+        Assert.Equal(reread.ContentHash, updated.ContentHash);
+        Assert.Equal(reread.Notes.Select(n => (n.Key, n.Line, n.Fingerprint)), updated.Notes.Select(n => (n.Key, n.Line, n.Fingerprint)));
+        Assert.Equal(["aaaaaaaaaaaa", null, "cccccccccccc"], updated.Notes.Select(n => n.Key));
+    }
+
+    [Fact]
     public void NothingIsWrittenOverAFileWithErrors()
     {
         using TempCollection collection = new();

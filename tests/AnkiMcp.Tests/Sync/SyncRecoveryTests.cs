@@ -78,4 +78,51 @@ public sealed class SyncRecoveryTests
         using Repository after = new(world.Dir);
         Assert.Single(after.Commits);
     }
+    [Fact]
+    public async Task TheSnapshot_IsTakenBeforeKeysGoIn_WithAnIndexThatAgreesWithIt()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        world.Write("Biology.md", SyncWorld.QaDeck("One?", "Two?"));
+        world.Write("Chemistry.md", SyncWorld.QaDeck("Three?"));
+        string biology = world.Read("Biology.md");
+        string chemistry = world.Read("Chemistry.md");
+
+        SyncReport report = await world.SyncAsync();
+
+        using Repository repository = new(world.Dir);
+        Assert.Equal(report.SnapshotCommit, repository.Head.Tip.Sha);
+        Assert.Equal(biology, ((Blob)repository.Head.Tip["Biology.md"].Target).GetContentText());
+        Assert.Equal(chemistry, ((Blob)repository.Head.Tip["Chemistry.md"].Target).GetContentText());
+        Assert.Equal(3, world.KeysIn("Biology.md").Count + world.KeysIn("Chemistry.md").Count);
+        // What is staged is what was committed: only the keys the sync wrote since show, as changes in the folder.
+        Assert.Empty(repository.Diff.Compare<TreeChanges>(repository.Head.Tip.Tree, DiffTargets.Index));
+        Assert.Equal(FileStatus.ModifiedInWorkdir, repository.RetrieveStatus("Biology.md"));
+    }
+
+    [Fact]
+    public async Task ADryRun_AndARunThatChangesNothing_LeaveTheRepositoryAsItWas()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        world.Write("Biology.md", SyncWorld.QaDeck("One?"));
+
+        await world.MarkdownToAnkiAsync(new SyncOptions { DryRun = true });
+
+        Assert.False(Directory.Exists(world.Path(".git")));
+        await world.MarkdownToAnkiAsync();
+        world.Write("draft.txt", "the user's own staged work");
+        using (Repository repository = new(world.Dir))
+            Commands.Stage(repository, "draft.txt");
+        string[] gitFiles = GitFiles(world.Dir);
+        byte[] index = File.ReadAllBytes(world.Path(".git", "index"));
+
+        SyncReport nothing = await world.MarkdownToAnkiAsync();
+
+        Assert.True(nothing.Plan.IsEmpty);
+        Assert.Null(nothing.SnapshotCommit);
+        Assert.Equal(gitFiles, GitFiles(world.Dir));
+        Assert.Equal(index, File.ReadAllBytes(world.Path(".git", "index")));
+    }
+
+    private static string[] GitFiles(string directory) =>
+        [.. Directory.EnumerateFiles(Path.Combine(directory, ".git"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 }

@@ -77,27 +77,42 @@ public static class DeckFileWriter
     {
         ArgumentNullException.ThrowIfNull(deck);
         ArgumentNullException.ThrowIfNull(keysByLine);
-        string text = ReadUnchanged(deck);
+        byte[] bytes = ReadUnchangedBytes(deck);
         string fileName = Path.GetFileName(deck.Path);
-        DeckLines lines = new(text);
         HashSet<int> keylessLines = [.. deck.Notes.Where(n => n.Key is null).Select(n => n.Line)];
-        // Copied in one pass, front to back: inserting into the text in place moves the rest of it for every key.
-        StringBuilder builder = new(text.Length + (keysByLine.Count * 40));
-        int copied = 0;
-        foreach ((int line, string key) in keysByLine.OrderBy(k => k.Key))
+        // Spliced into the bytes as read (keys are ASCII), front to back, and checked by parsing those bytes: the text
+        // never becomes a string, and every byte the person wrote is kept.
+        List<(int Offset, byte[] KeyLine)> inserts = new(keysByLine.Count);
+        int line = 1;
+        int offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        foreach ((int keyLine, string key) in keysByLine.OrderBy(k => k.Key))
         {
             if (!NoteKey.IsValid(key))
-                throw new CollectionFormatException([new CollectionError(fileName, line, $"'{key}' is not a valid note key")]);
-            if (!keylessLines.Contains(line))
-                throw new CollectionFormatException([new CollectionError(fileName, line, "no keyless note starts on this line; parse the file again")]);
-            int offset = lines.StartOf(line - 1);
-            int lineEnd = text.IndexOf('\n', offset);
-            string newline = lineEnd > 0 && text[lineEnd - 1] == '\r' ? "\r\n" : "\n";
-            builder.Append(text, copied, offset - copied).Append("<!-- note_key: ").Append(key).Append(" -->").Append(newline);
-            copied = offset;
+                throw new CollectionFormatException([new CollectionError(fileName, keyLine, $"'{key}' is not a valid note key")]);
+            if (!keylessLines.Contains(keyLine))
+                throw new CollectionFormatException([new CollectionError(fileName, keyLine, "no keyless note starts on this line; parse the file again")]);
+            for (; line < keyLine; line++)
+            {
+                int next = bytes.AsSpan(offset).IndexOf((byte)'\n');
+                offset = next < 0 ? bytes.Length : offset + next + 1;
+            }
+            int lineEnd = bytes.AsSpan(offset).IndexOf((byte)'\n');
+            string newline = lineEnd > 0 && bytes[offset + lineEnd - 1] == '\r' ? "\r\n" : "\n";
+            inserts.Add((offset, Encoding.ASCII.GetBytes($"<!-- note_key: {key} -->{newline}")));
         }
-        builder.Append(text, copied, text.Length - copied);
-        return WriteChecked(deck.Path, builder.ToString(), deck.Notes.Count, types);
+        byte[] written = new byte[bytes.Length + inserts.Sum(insert => insert.KeyLine.Length)];
+        int copied = 0;
+        int at = 0;
+        foreach ((int insertAt, byte[] keyLine) in inserts)
+        {
+            bytes.AsSpan(copied, insertAt - copied).CopyTo(written.AsSpan(at));
+            at += insertAt - copied;
+            keyLine.CopyTo(written.AsSpan(at));
+            at += keyLine.Length;
+            copied = insertAt;
+        }
+        bytes.AsSpan(copied).CopyTo(written.AsSpan(at));
+        return WriteChecked(deck.Path, written, deck.Notes.Count, types);
     }
 
     /// <summary>Gives every keyless note of <paramref name="deck"/> a new key (see <see cref="InsertKeys"/>).</summary>
@@ -181,19 +196,24 @@ public static class DeckFileWriter
         }
     }
 
-    internal static string ReadUnchanged(DeckFile deck)
+    internal static string ReadUnchanged(DeckFile deck) => Encoding.UTF8.GetString(ReadUnchangedBytes(deck));
+
+    private static byte[] ReadUnchangedBytes(DeckFile deck)
     {
         if (!deck.IsClean)
             throw Refuse(deck);
         byte[] bytes = File.Exists(deck.Path) ? File.ReadAllBytes(deck.Path) : [];
         if (DeckFileParser.HashOf(bytes) != deck.ContentHash)
             throw new CollectionFormatException([new CollectionError(Path.GetFileName(deck.Path), 1, "the file changed since it was read; run the command again")]);
-        return Encoding.UTF8.GetString(bytes);
+        return bytes;
     }
 
-    internal static DeckFile WriteChecked(string path, string text, int expectedNotes, NoteTypeRegistry types)
+    internal static DeckFile WriteChecked(string path, string text, int expectedNotes, NoteTypeRegistry types) =>
+        WriteChecked(path, new UTF8Encoding(false).GetBytes(text), expectedNotes, types);
+
+    private static DeckFile WriteChecked(string path, byte[] bytes, int expectedNotes, NoteTypeRegistry types)
     {
-        DeckFile result = DeckFileParser.Parse(path, text, types);
+        DeckFile result = DeckFileParser.Parse(path, bytes, types, DeckFileParser.HashOf(bytes));
         if (!result.IsClean || result.Notes.Count != expectedNotes)
         {
             IReadOnlyList<CollectionError> errors = result.IsClean
@@ -201,9 +221,8 @@ public static class DeckFileWriter
                 : result.Errors;
             throw new CollectionFormatException(errors);
         }
-        byte[] bytes = new UTF8Encoding(false).GetBytes(text);
         AtomicFile.WriteAllBytes(path, bytes);
-        return result with { ContentHash = DeckFileParser.HashOf(bytes) };
+        return result;
     }
 
     private static CollectionFormatException Refuse(DeckFile deck) =>
