@@ -14,7 +14,7 @@ internal static class PlainHttpPost
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
     // A declared length up to this is trusted with a buffer of its size at once; a larger one is read into a growing buffer.
-    private const int MaxPresizedBody = 256 * 1024 * 1024;
+    private const int MaxPresizedBody = 64 * 1024 * 1024;
 
     /// <summary>Connects to <paramref name="url"/>'s host, trying each of its addresses.</summary>
     /// <exception cref="SocketException">Nothing accepted the connection in time.</exception>

@@ -18,16 +18,29 @@ public static class NoteFingerprint
         ArgumentNullException.ThrowIfNull(noteTypeName);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(tags);
-        List<KeyValuePair<string, string>> filled = new(fields.Count);
-        foreach (KeyValuePair<string, string> field in fields)
+        // The filled fields in a pooled array, not a list per note: this runs for every note read or written.
+        KeyValuePair<string, string>[] rented = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(fields.Count);
+        try
         {
-            if (field.Value.Length > 0)
-                filled.Add(field);
+            int count = 0;
+            foreach (KeyValuePair<string, string> field in fields)
+            {
+                if (field.Value.Length > 0)
+                    rented[count++] = field;
+            }
+            Span<KeyValuePair<string, string>> filled = rented.AsSpan(0, count);
+            if (count > 1)
+                filled.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return Compute(noteTypeName, filled, NoteTags.Normalize(tags));
         }
-        if (filled.Count > 1)
-            filled.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        IReadOnlyList<string> normalizedTags = NoteTags.Normalize(tags);
+        finally
+        {
+            ArrayPool<KeyValuePair<string, string>>.Shared.Return(rented, clearArray: true);
+        }
+    }
 
+    private static string Compute(string noteTypeName, ReadOnlySpan<KeyValuePair<string, string>> filled, IReadOnlyList<string> normalizedTags)
+    {
         // The UTF-8 of the canonical string, written straight into one pooled buffer (this runs for every note of a collection).
         int chars = Length(noteTypeName) + 1;
         foreach (KeyValuePair<string, string> field in filled)

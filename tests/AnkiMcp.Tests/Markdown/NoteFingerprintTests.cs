@@ -13,6 +13,7 @@ public sealed class NoteFingerprintTests
         { "AnkiMcpCloze", "Die {{c1::Straße}} ist naß — 東京 😀", "", [] },
         { "Ü-Typ", "lone high \ud83d", "\udc00 lone low", ["tag::deep", "  spaced   tags  "] },
         { "AnkiMcpQA", new string('x', 5000), "é", ["b", "a", "b"] },
+        { "AnkiMcpQA", "", "", [] },
     };
 
     [Theory]
@@ -22,6 +23,14 @@ public sealed class NoteFingerprintTests
         Dictionary<string, string> fields = new() { ["Front"] = front, ["Back"] = back, ["Extra"] = "" };
 
         Assert.Equal(Recorded(type, fields, tags), NoteFingerprint.Compute(type, fields, tags));
+    }
+
+    [Fact]
+    public void Fingerprint_OfANoteWithoutFields_IsTheOneStateFilesRecorded()
+    {
+        Dictionary<string, string> none = [];
+
+        Assert.Equal(Recorded("AnkiMcpQA", none, ["t"]), NoteFingerprint.Compute("AnkiMcpQA", none, ["t"]));
     }
 
     [Fact]
