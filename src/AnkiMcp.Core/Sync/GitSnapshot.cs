@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -63,7 +64,7 @@ public static class GitSnapshot
             // A link is committed as git does, as the path it points to: a link out of the collection must not carry its target in.
             (Blob? blob, Mode mode) = file.LinkTarget is { } link
                 ? (repository.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes(link))), Mode.SymbolicLink)
-                : file.Exists ? (BlobOf(repository, File.ReadAllBytes(fullPath)), Mode.NonExecutableFile) : (null, default);
+                : file.Exists ? (BlobOf(repository, fullPath), Mode.NonExecutableFile) : (null, default);
             if (blob is null)
             {
                 tree.Remove(path);
@@ -95,16 +96,31 @@ public static class GitSnapshot
         .Select(entry => entry.FilePath)];
 
     // The file's object, written unless already there (by WriteObjects): hashing is cheap, compressing is not.
-    private static Blob BlobOf(Repository repository, byte[] content)
+    private static Blob BlobOf(Repository repository, string fullPath)
     {
-        byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"blob {content.Length}\0"));
+        ObjectId id = BlobIdOf(fullPath);
+        // Not written yet, or the file changed since it was hashed: git reads it again, and the commit holds what it read.
+        return repository.ObjectDatabase.Contains(id) && repository.Lookup<Blob>(id) is { } written ? written : repository.ObjectDatabase.CreateBlob(fullPath);
+    }
+
+    /// <summary>The id git gives the file's content as a blob (<c>git hash-object</c>), the file streamed as git does:
+    /// a media file can be larger than memory wants to hold at once.</summary>
+    internal static ObjectId BlobIdOf(string fullPath)
+    {
+        using FileStream file = new(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         using IncrementalHash sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha1.AppendData(header);
-        sha1.AppendData(content);
-        ObjectId id = new(sha1.GetHashAndReset());
-        return repository.ObjectDatabase.Contains(id) && repository.Lookup<Blob>(id) is { } written
-            ? written
-            : repository.ObjectDatabase.CreateBlob(new MemoryStream(content));
+        sha1.AppendData(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"blob {file.Length}\0")));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            for (int read; (read = file.Read(buffer)) > 0;)
+                sha1.AppendData(buffer, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return new ObjectId(sha1.GetHashAndReset());
     }
 
     private static bool IsManaged(string path) =>

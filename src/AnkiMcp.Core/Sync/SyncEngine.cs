@@ -124,7 +124,13 @@ public sealed partial class SyncEngine
         HashSet<NoteDecision> held = [.. planned.Decisions.Where(decision =>
             WriteVerifier.WritesNote(decision) && decision.Remote is not null && snapshot.SelectedInBrowser.Contains(decision.Remote.NoteId))];
         List<NoteDecision> decisions = [.. planned.Decisions.Where(decision => !held.Contains(decision))];
-        // The snapshot's files are hashed and compressed on the other core while the notes are rendered.
+        CheckDeckFileNames(planned);
+        MarkdownChangeApplier.CheckSources(local.Collection, planned.Decisions);
+        // Anki's notes are turned into Markdown now, so that a field no converter can read stops the run before anything changed.
+        foreach (NoteDecision pull in decisions.Where(decision => PulledNotes.WritesAnkiVersion(decision) || decision.IsOpenConflict))
+            pulled.MarkdownFields(pull.Remote!);
+        // The snapshot's files are hashed and compressed on the other core while the notes are rendered (after the checks
+        // that refuse a run: a folder without repository gets one only from a run that goes on).
         if (options.AutoCommit && !options.DryRun && (decisions.Any(decision => decision.Changes.Count > 0) || noteTypes.Changes.Count > 0 || renames.Renames.Count > 0))
             snapshotObjects.Start();
         NoteConverter.RenderAll([.. decisions
@@ -133,11 +139,6 @@ public sealed partial class SyncEngine
         MediaSynchronizer media = new(_client, _collectionDir, local.Types);
         MediaPlan mediaPlan = await media.PlanAsync(decisions, store.LoadPushedMedia(), cancellationToken,
             renames.Renames.DistinctBy(pair => pair.Value).ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal));
-        CheckDeckFileNames(planned);
-        MarkdownChangeApplier.CheckSources(local.Collection, planned.Decisions);
-        // Anki's notes are turned into Markdown now, so that a field no converter can read stops the run before anything changed.
-        foreach (NoteDecision pull in decisions.Where(decision => PulledNotes.WritesAnkiVersion(decision) || decision.IsOpenConflict))
-            pulled.MarkdownFields(pull.Remote!);
         List<string> warnings = [.. planned.Warnings, .. mediaPlan.Warnings];
         List<UnsyncedNote> notSynced = [.. held.Select(decision => Unsynced(decision, local.Types, pulled,
             $"it is selected in Anki's Browser, whose editor ignores changes made from outside (and later saves its own copy back), so {(options.DryRun ? "it would not be" : "nothing was")} written to it",

@@ -130,6 +130,20 @@ public sealed class GitSnapshotTests
     }
 
     [Fact]
+    public void BlobIdOf_IsTheIdGitGivesTheContent_SoObjectsWrittenAheadAreFound()
+    {
+        using TempCollection collection = new(withDefaults: false);
+        File.WriteAllText(Path.Combine(collection.Dir, "Biology.md"), "Q: What?\r\nA: Thät.\r\n");
+        File.WriteAllBytes(Path.Combine(collection.Dir, "empty.md"), []);
+        byte[] picture = new byte[200_003];
+        new Random(7).NextBytes(picture);
+        File.WriteAllBytes(Path.Combine(collection.Dir, "cell.png"), picture);
+
+        foreach (string name in (string[])["Biology.md", "empty.md", "cell.png"])
+            Assert.Equal(Git(collection.Dir, "hash-object", name), GitSnapshot.BlobIdOf(Path.Combine(collection.Dir, name)).Sha);
+    }
+
+    [Fact]
     public async Task SnapshotObjectWriter_WhoseWorkFails_NeitherThrowsNorOutlivesTheRun()
     {
         using TempCollection collection = new(withDefaults: false);

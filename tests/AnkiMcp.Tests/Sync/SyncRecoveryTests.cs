@@ -123,6 +123,22 @@ public sealed class SyncRecoveryTests
         Assert.Equal(index, File.ReadAllBytes(world.Path(".git", "index")));
     }
 
+    [Fact]
+    public async Task ARefusedRun_InAFolderWithoutRepository_MakesNone()
+    {
+        await using SyncWorld world = await SyncWorld.StartAsync();
+        world.Write("Biology.md", SyncWorld.QaDeck("One?"));
+        await world.MarkdownToAnkiAsync(new SyncOptions { AutoCommit = false });
+        world.Write("Biology.md", world.Read("Biology.md") + "\n---\n\n" + SyncWorld.QaDeck("Two?"));
+        world.Anki.CreateDeck("Languages::_Intro");
+        world.Anki.AddNote("Languages::_Intro", "AnkiMcpQA", new Dictionary<string, string> { ["Question"] = "Hola?", ["Answer"] = "Hello" });
+
+        SyncRefusedException refused = await Assert.ThrowsAsync<SyncRefusedException>(() => world.SyncAsync());
+
+        Assert.Contains("'Languages::_Intro'", refused.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(world.Path(".git")));
+    }
+
     private static string[] GitFiles(string directory) =>
         [.. Directory.EnumerateFiles(Path.Combine(directory, ".git"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 }
