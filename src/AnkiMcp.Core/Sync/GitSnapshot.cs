@@ -18,8 +18,28 @@ public static class GitSnapshot
     /// <summary>Makes the collection folder a git repository if it is not one yet.</summary>
     public static void EnsureRepository(string collectionDir)
     {
-        if (!Repository.IsValid(collectionDir))
+        if (Repository.IsValid(collectionDir))
+            return;
+        try
+        {
             Repository.Init(collectionDir);
+        }
+        catch (LibGit2SharpException) when (MadeByAnotherProcess(collectionDir))
+        {
+            // Two servers started at once on a new folder (two assistants): the other one's repository serves both.
+        }
+    }
+
+    // libgit2 refuses an init while another one holds its lock files; that one finishes within moments.
+    private static bool MadeByAnotherProcess(string collectionDir)
+    {
+        for (int wait = 0; wait < 40; wait++)
+        {
+            if (Repository.IsValid(collectionDir))
+                return true;
+            Thread.Sleep(50);
+        }
+        return false;
     }
 
     /// <summary>

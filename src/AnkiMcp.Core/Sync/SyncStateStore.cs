@@ -69,7 +69,8 @@ public sealed class SyncStateStore : IDisposable
         {
             return OpenOrCreate(collectionDir, keepConnectionOpen);
         }
-        catch (SqliteException)
+        // Only a file SQLite cannot read is set aside: a busy or locked database belongs to another process at work.
+        catch (SqliteException unreadable) when (unreadable.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB or SQLitePCL.raw.SQLITE_CORRUPT)
         {
             SetAside(collectionDir);
             return OpenOrCreate(collectionDir, keepConnectionOpen);
@@ -169,15 +170,21 @@ public sealed class SyncStateStore : IDisposable
             connection.Open();
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
             long version = (long)Scalar(connection, "PRAGMA user_version")!;
-            if (version == 0 && (long)Scalar(connection, "SELECT count(*) FROM sqlite_master")! == 0)
+            if (version == 0 && IsEmpty(connection))
             {
-                // A new state links nothing yet: an agreement recorded with the one it replaces no longer holds.
-                SyncAgreement.Forget(collectionDir);
-                using SqliteTransaction transaction = connection.BeginTransaction();
-                Execute(connection, Schema + string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {SchemaVersion};"), transaction);
+                // Checked again once this connection holds the write lock: another process (a second server starting on
+                // the same new folder) may have created the schema in between.
+                using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+                if (IsEmpty(connection, transaction))
+                {
+                    // A new state links nothing yet: an agreement recorded with the one it replaces no longer holds.
+                    SyncAgreement.Forget(collectionDir);
+                    Execute(connection, Schema + string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {SchemaVersion};"), transaction);
+                }
                 transaction.Commit();
+                version = (long)Scalar(connection, "PRAGMA user_version")!;
             }
-            else if (version != SchemaVersion)
+            if (version != SchemaVersion)
             {
                 throw new InvalidDataException($"{path} has schema version {version}, expected {SchemaVersion}.");
             }
@@ -199,9 +206,13 @@ public sealed class SyncStateStore : IDisposable
         File.Move(path, path + ".corrupt", overwrite: true);
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static bool IsEmpty(SqliteConnection connection, SqliteTransaction? transaction = null) =>
+        (long)Scalar(connection, "SELECT count(*) FROM sqlite_master", transaction)! == 0;
+
+    private static object? Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
 #pragma warning disable CA2100 // constant SQL
         command.CommandText = sql;
 #pragma warning restore CA2100

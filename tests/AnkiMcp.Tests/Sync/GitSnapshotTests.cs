@@ -8,6 +8,24 @@ namespace AnkiMcp.Tests.Sync;
 public sealed class GitSnapshotTests
 {
     [Fact]
+    public async Task ServersStartingAtOnceOnANewFolder_ShareOneRepository()
+    {
+        for (int round = 0; round < 10; round++)
+        {
+            using TempCollection collection = new(withDefaults: false);
+            using Barrier start = new(4);
+
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                GitSnapshot.EnsureRepository(collection.Dir);
+            }, TestContext.Current.CancellationToken)));
+
+            Assert.True(Repository.IsValid(collection.Dir));
+        }
+    }
+
+    [Fact]
     public void Commit_TakesOnlyCollectionFiles_WithTheSnapshotMessage()
     {
         using TempCollection collection = new(withDefaults: false);

@@ -127,6 +127,29 @@ public sealed class SyncStateStoreTests
     }
 
     [Fact]
+    public async Task ServersOpeningANewStateAtOnce_ShareOneDatabase_AndNoneIsSetAside()
+    {
+        for (int round = 0; round < 5; round++)
+        {
+            using TempCollection collection = new(withDefaults: false);
+            using Barrier start = new(4);
+
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(n => Task.Run(() =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                using SyncStateStore store = SyncStateStore.Open(collection.Dir);
+                using SyncStateTransaction transaction = store.BeginWrite();
+                transaction.Upsert(Note($"key{n:D9}", n + 1));
+                transaction.Commit();
+            }, TestContext.Current.CancellationToken)));
+
+            using SyncStateStore reopened = SyncStateStore.Open(collection.Dir);
+            Assert.Equal(4, reopened.LoadNotes().Count);
+            Assert.False(File.Exists(reopened.DatabasePath + ".corrupt"));
+        }
+    }
+
+    [Fact]
     public void Open_OnAFileThatIsNoDatabase_SetsItAsideAndStartsFresh()
     {
         using TempCollection collection = new(withDefaults: false);
