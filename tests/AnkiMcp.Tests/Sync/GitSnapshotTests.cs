@@ -13,13 +13,8 @@ public sealed class GitSnapshotTests
         for (int round = 0; round < 10; round++)
         {
             using TempCollection collection = new(withDefaults: false);
-            using Barrier start = new(4);
 
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
-            {
-                start.SignalAndWait(TestContext.Current.CancellationToken);
-                GitSnapshot.EnsureRepository(collection.Dir);
-            }, TestContext.Current.CancellationToken)));
+            await Simultaneously.RunAsync(4, _ => GitSnapshot.EnsureRepository(collection.Dir));
 
             Assert.True(Repository.IsValid(collection.Dir));
         }

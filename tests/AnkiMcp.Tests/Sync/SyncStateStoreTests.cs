@@ -132,16 +132,14 @@ public sealed class SyncStateStoreTests
         for (int round = 0; round < 5; round++)
         {
             using TempCollection collection = new(withDefaults: false);
-            using Barrier start = new(4);
 
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(n => Task.Run(() =>
+            await Simultaneously.RunAsync(4, worker =>
             {
-                start.SignalAndWait(TestContext.Current.CancellationToken);
                 using SyncStateStore store = SyncStateStore.Open(collection.Dir);
                 using SyncStateTransaction transaction = store.BeginWrite();
-                transaction.Upsert(Note($"key{n:D9}", n + 1));
+                transaction.Upsert(Note($"key{worker:D9}", worker + 1));
                 transaction.Commit();
-            }, TestContext.Current.CancellationToken)));
+            });
 
             using SyncStateStore reopened = SyncStateStore.Open(collection.Dir);
             Assert.Equal(4, reopened.LoadNotes().Count);
